@@ -1,0 +1,56 @@
+package dev.referrals.platform.kafka;
+
+import dev.referrals.schemas.Topic;
+import dev.referrals.schemas.TopicNamespace;
+import dev.referrals.schemas.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * The Kafka pieces every service shares: where the catalogue topics live ({@link TopicNamespace}), creating them,
+ * and the dead-letter error handling.
+ */
+@AutoConfiguration(before = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(ReferralsKafkaProperties.class)
+@Import(DeadLetterConfiguration.class)
+public class KafkaPlatformAutoConfiguration {
+
+    /** Listeners name their topics through this bean, for example {@code #{@topicNamespace.name(...)}}. */
+    @Bean
+    @ConditionalOnMissingBean
+    public TopicNamespace topicNamespace(ReferralsKafkaProperties properties) {
+        return TopicNamespace.of(properties.topicPrefix());
+    }
+
+    /**
+     * Every catalogue topic and its dead-letter topic, with the catalogue's partitions and cleanup policy and the
+     * broker's default replication. A dead-letter topic has as many partitions as its source, because Spring Kafka
+     * publishes a dead letter to the partition number it came from.
+     */
+    @Bean
+    @ConditionalOnProperty(prefix = "referrals.kafka", name = "create-topics", matchIfMissing = true)
+    public KafkaAdmin.NewTopics catalogueTopics(TopicNamespace namespace) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (Topic<?, ?> topic : Topics.ALL) {
+            topics.add(TopicBuilder.name(namespace.name(topic))
+                    .partitions(topic.partitions())
+                    .config(TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanupPolicy().configValue())
+                    .build());
+            topics.add(TopicBuilder.name(namespace.deadLetterTopic(topic))
+                    .partitions(topic.partitions())
+                    .build());
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+}
