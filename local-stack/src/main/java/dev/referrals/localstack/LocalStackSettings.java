@@ -1,0 +1,138 @@
+package dev.referrals.localstack;
+
+import dev.referrals.localstack.kafka.KafkaBackend;
+import dev.referrals.localstack.kafka.KafkaBrokerSettings;
+import dev.referrals.localstack.mail.MailSinkSettings;
+import dev.referrals.localstack.postgres.ExternalDatabase;
+import dev.referrals.localstack.postgres.PostgresSettings;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The ports and the state directory of the whole stack.
+ *
+ * <p>Two profiles: {@link #fromEnvironment()} is the developer's stack, on fixed ports with its state under
+ * {@code .local/} so it survives restarts, each value overridable (see {@link Setting}); {@link #forTests()} is the
+ * test stack, on free ports with temporary state, so tests never clash with a running developer stack or with each
+ * other's JVMs.
+ *
+ * @param host                where every server listens; the stack is for this machine only
+ * @param kafkaPort           the broker's client port
+ * @param kafkaControllerPort the broker's KRaft controller port
+ * @param registryPort        the schema registry's HTTP port
+ * @param postgresPort        the embedded PostgreSQL port
+ * @param smtpPort            the mail sink's SMTP port
+ * @param imapPort            the mail sink's IMAP port
+ * @param dataDir             the state directory; empty for temporary state deleted on close
+ * @param kafkaBackend        the in-JVM broker, or Testcontainers
+ * @param externalDatabase    a PostgreSQL server to use instead of the embedded one
+ */
+public record LocalStackSettings(
+        String host,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int registryPort,
+        int postgresPort,
+        int smtpPort,
+        int imapPort,
+        Optional<Path> dataDir,
+        KafkaBackend kafkaBackend,
+        Optional<ExternalDatabase> externalDatabase) {
+
+    public static final String DEFAULT_HOST = "localhost";
+    /** Kafka's and Confluent's own ports, so clients configured for a usual local setup find the stack. */
+    public static final int DEFAULT_KAFKA_PORT = 9092;
+    public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
+    public static final int DEFAULT_REGISTRY_PORT = 8081;
+    /** Not 5432, 25 or 143: those belong to a PostgreSQL or a mail server the developer may have installed. */
+    public static final int DEFAULT_POSTGRES_PORT = 15432;
+    public static final int DEFAULT_SMTP_PORT = 3025;
+    public static final int DEFAULT_IMAP_PORT = 3143;
+    /** Relative to the working directory, which is the repository root for the README's commands. */
+    public static final Path DEFAULT_DATA_DIR = Path.of(".local");
+
+    private static final String KAFKA_DIR = "kafka";
+    private static final String POSTGRES_DIR = "postgres";
+    private static final int MAX_PORT = 65_535;
+
+    public LocalStackSettings {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(kafkaBackend, "kafkaBackend");
+        Objects.requireNonNull(externalDatabase, "externalDatabase");
+    }
+
+    /** The developer's stack: fixed ports and state under {@code .local/}, each overridable. */
+    public static LocalStackSettings fromEnvironment() {
+        return new LocalStackSettings(
+                Setting.HOST.lookup().orElse(DEFAULT_HOST),
+                port(Setting.KAFKA_PORT, DEFAULT_KAFKA_PORT),
+                port(Setting.KAFKA_CONTROLLER_PORT, DEFAULT_KAFKA_CONTROLLER_PORT),
+                port(Setting.REGISTRY_PORT, DEFAULT_REGISTRY_PORT),
+                port(Setting.POSTGRES_PORT, DEFAULT_POSTGRES_PORT),
+                port(Setting.SMTP_PORT, DEFAULT_SMTP_PORT),
+                port(Setting.IMAP_PORT, DEFAULT_IMAP_PORT),
+                Optional.of(Setting.DATA_DIR.lookup().map(Path::of).orElse(DEFAULT_DATA_DIR)),
+                KafkaBackend.IN_JVM,
+                ExternalDatabase.fromEnvironment());
+    }
+
+    /**
+     * The test stack: free ports, temporary state, and the Kafka backend chosen by the Testcontainers switch. The
+     * {@code referrals.local.*} settings are deliberately ignored, so a developer stack configured in the same shell
+     * cannot make tests collide with it.
+     */
+    public static LocalStackSettings forTests() {
+        return new LocalStackSettings(DEFAULT_HOST, LocalPorts.ANY_FREE_PORT, LocalPorts.ANY_FREE_PORT,
+                LocalPorts.ANY_FREE_PORT, LocalPorts.ANY_FREE_PORT, LocalPorts.ANY_FREE_PORT, LocalPorts.ANY_FREE_PORT,
+                Optional.empty(), KafkaBackend.fromEnvironment(), ExternalDatabase.fromEnvironment());
+    }
+
+    public boolean isPersistent() {
+        return dataDir.isPresent();
+    }
+
+    /** The broker's settings; its log dir is {@code kafka/} under the state directory, if there is one. */
+    KafkaBrokerSettings kafkaBroker(Optional<Path> checkedDataDir) {
+        return new KafkaBrokerSettings(host, kafkaPort, kafkaControllerPort,
+                checkedDataDir.map(dir -> dir.resolve(KAFKA_DIR)));
+    }
+
+    /** PostgreSQL's settings; its data dir is {@code postgres/} under the state directory, if there is one. */
+    PostgresSettings postgres(Optional<Path> checkedDataDir) {
+        return new PostgresSettings(postgresPort, checkedDataDir.map(dir -> dir.resolve(POSTGRES_DIR)),
+                externalDatabase);
+    }
+
+    MailSinkSettings mailSink() {
+        return new MailSinkSettings(host, smtpPort, imapPort);
+    }
+
+    public LocalStackSettings withDataDir(Path newDataDir) {
+        return new LocalStackSettings(host, kafkaPort, kafkaControllerPort, registryPort, postgresPort, smtpPort,
+                imapPort, Optional.of(newDataDir), kafkaBackend, externalDatabase);
+    }
+
+    public LocalStackSettings withKafkaPort(int port) {
+        return new LocalStackSettings(host, port, kafkaControllerPort, registryPort, postgresPort, smtpPort, imapPort,
+                dataDir, kafkaBackend, externalDatabase);
+    }
+
+    private static int port(Setting setting, int defaultPort) {
+        return setting.lookup().map(value -> parsePort(setting, value)).orElse(defaultPort);
+    }
+
+    private static int parsePort(Setting setting, String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= LocalPorts.ANY_FREE_PORT && port <= MAX_PORT) {
+                return port;
+            }
+        } catch (NumberFormatException notANumber) {
+            // Reported below, with the setting's name.
+        }
+        throw new LocalStackStartupException("'" + value + "' is not a port (0 to " + MAX_PORT + ", 0 for any free"
+                + " port); " + setting.howToChange() + " to a port number");
+    }
+}

@@ -1,0 +1,22 @@
+package dev.referrals.localstack.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A test that runs against the shared local stack: real Kafka, PostgreSQL and SMTP. Test methods and constructors
+ * may take a {@link dev.referrals.localstack.LocalStack}, or a fresh {@link dev.referrals.schemas.TopicNamespace} or
+ * {@link dev.referrals.localstack.postgres.DatabaseCoordinates}, or the {@link dev.referrals.localstack.mail.MailSink}.
+ */
+@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(LocalStackExtension.class)
+public @interface LocalStackTest {
+}

@@ -1,0 +1,128 @@
+package dev.referrals.localstack.registry;
+
+/**
+ * A failure the REST API reports as Confluent does: an HTTP status and the body
+ * {@code {"error_code": int, "message": str}}. The factories carry Confluent's codes and wording, because
+ * clients (Confluent's own included) branch on the codes and people search for the messages.
+ */
+public final class RegistryException extends RuntimeException {
+
+    static final int NOT_FOUND = 404;
+    static final int METHOD_NOT_ALLOWED = 405;
+    static final int CONFLICT = 409;
+    static final int UNSUPPORTED_MEDIA_TYPE = 415;
+    static final int UNPROCESSABLE = 422;
+    static final int BAD_REQUEST = 400;
+    static final int SERVER_ERROR = 500;
+
+    private final int httpStatus;
+    private final int errorCode;
+
+    RegistryException(int httpStatus, int errorCode, String message) {
+        this(httpStatus, errorCode, message, null);
+    }
+
+    RegistryException(int httpStatus, int errorCode, String message, Throwable cause) {
+        super(message, cause);
+        this.httpStatus = httpStatus;
+        this.errorCode = errorCode;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public int errorCode() {
+        return errorCode;
+    }
+
+    static RegistryException subjectNotFound(String subject) {
+        return new RegistryException(NOT_FOUND, 40401, "Subject '" + subject + "' not found.");
+    }
+
+    static RegistryException versionNotFound(int version) {
+        return new RegistryException(NOT_FOUND, 40402, "Version " + version + " not found.");
+    }
+
+    static RegistryException schemaNotFound() {
+        return new RegistryException(NOT_FOUND, 40403, "Schema not found");
+    }
+
+    static RegistryException schemaNotFound(int id) {
+        return new RegistryException(NOT_FOUND, 40403, "Schema " + id + " not found");
+    }
+
+    static RegistryException subjectSoftDeleted(String subject) {
+        return new RegistryException(NOT_FOUND, 40404,
+                "Subject '" + subject + "' was soft deleted.Set permanent=true to delete permanently");
+    }
+
+    static RegistryException subjectNotSoftDeleted(String subject) {
+        return new RegistryException(NOT_FOUND, 40405,
+                "Subject '" + subject + "' was not deleted first before being permanently deleted");
+    }
+
+    static RegistryException versionSoftDeleted(String subject, int version) {
+        return new RegistryException(NOT_FOUND, 40406, "Subject '" + subject + "' Version " + version
+                + " was soft deleted.Set permanent=true to delete permanently");
+    }
+
+    static RegistryException versionNotSoftDeleted(String subject, int version) {
+        return new RegistryException(NOT_FOUND, 40407, "Subject '" + subject + "' Version " + version
+                + " was not deleted first before being permanently deleted");
+    }
+
+    static RegistryException subjectCompatibilityNotConfigured(String subject) {
+        return new RegistryException(NOT_FOUND, 40408,
+                "Subject '" + subject + "' does not have subject-level compatibility configured");
+    }
+
+    static RegistryException incompatibleSchema(String message) {
+        return new RegistryException(CONFLICT, CONFLICT, message);
+    }
+
+    static RegistryException invalidSchema(String message) {
+        return new RegistryException(UNPROCESSABLE, 42201, message);
+    }
+
+    static RegistryException invalidVersion(String version) {
+        return new RegistryException(UNPROCESSABLE, 42202, "The specified version '" + version
+                + "' is not a valid version id. Allowed values are between [1, 2^31-1] and the string \"latest\"");
+    }
+
+    static RegistryException invalidCompatibilityLevel() {
+        return new RegistryException(UNPROCESSABLE, 42203, "Invalid compatibility level. Valid values are none,"
+                + " backward, forward, full, backward_transitive, forward_transitive, and full_transitive");
+    }
+
+    static RegistryException operationNotPermitted(String message) {
+        return new RegistryException(UNPROCESSABLE, 42205, message);
+    }
+
+    /** Kafka failed or did not answer in time; the message says which and where. */
+    static RegistryException storeError(String message, Throwable cause) {
+        return new RegistryException(SERVER_ERROR, 50001, message, cause);
+    }
+
+    /** Jersey's wording for routing failures, which Confluent passes through unchanged. */
+    static RegistryException httpNotFound() {
+        return new RegistryException(NOT_FOUND, NOT_FOUND, "HTTP 404 Not Found");
+    }
+
+    static RegistryException methodNotAllowed() {
+        return new RegistryException(METHOD_NOT_ALLOWED, METHOD_NOT_ALLOWED, "HTTP 405 Method Not Allowed");
+    }
+
+    static RegistryException unsupportedMediaType(String contentType) {
+        return new RegistryException(UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED_MEDIA_TYPE,
+                "HTTP 415 Unsupported Media Type: " + contentType);
+    }
+
+    static RegistryException malformedJson(String detail) {
+        return new RegistryException(BAD_REQUEST, BAD_REQUEST, "Unparseable JSON request body: " + detail);
+    }
+
+    static RegistryException unprocessableBody(String detail) {
+        return new RegistryException(UNPROCESSABLE, UNPROCESSABLE, detail);
+    }
+}

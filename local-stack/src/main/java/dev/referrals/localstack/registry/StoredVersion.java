@@ -1,0 +1,12 @@
+package dev.referrals.localstack.registry;
+
+/**
+ * One version of a subject, as the {@code _schemas} topic holds it. {@code schema} is Avro's canonical JSON of
+ * the schema, the form Confluent stores and answers with.
+ */
+public record StoredVersion(String subject, int version, int id, String schema, boolean deleted) {
+
+    StoredVersion softDeleted() {
+        return new StoredVersion(subject, version, id, schema, true);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.referrals.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class LocalStackSettingsTest {
+
+    @AfterEach
+    void clearOverrides() {
+        for (Setting setting : Setting.values()) {
+            System.clearProperty(setting.systemProperty());
+        }
+    }
+
+    @Test
+    void developerStackDefaultsAvoidPortsOfLocallyInstalledServers() {
+        LocalStackSettings settings = LocalStackSettings.fromEnvironment();
+
+        assertThat(settings.kafkaPort()).isEqualTo(9092);
+        assertThat(settings.kafkaControllerPort()).isEqualTo(9093);
+        assertThat(settings.registryPort()).isEqualTo(8081);
+        assertThat(settings.postgresPort()).isEqualTo(15432);
+        assertThat(settings.smtpPort()).isEqualTo(3025);
+        assertThat(settings.imapPort()).isEqualTo(3143);
+        assertThat(settings.dataDir()).contains(Path.of(".local"));
+    }
+
+    @Test
+    void systemPropertyOverridesADefault() {
+        System.setProperty("referrals.local.kafka-port", "19092");
+        System.setProperty("referrals.local.data-dir", "/var/tmp/referrals");
+
+        LocalStackSettings settings = LocalStackSettings.fromEnvironment();
+
+        assertThat(settings.kafkaPort()).isEqualTo(19092);
+        assertThat(settings.dataDir()).contains(Path.of("/var/tmp/referrals"));
+    }
+
+    @Test
+    void settingNamesFollowOneScheme() {
+        assertThat(Setting.KAFKA_CONTROLLER_PORT.systemProperty()).isEqualTo("referrals.local.kafka-controller-port");
+        assertThat(Setting.KAFKA_CONTROLLER_PORT.environmentVariable()).isEqualTo("REFERRALS_LOCAL_KAFKA_CONTROLLER_PORT");
+    }
+
+    @Test
+    void portThatIsNotANumberFailsWithOneLineNamingTheSetting() {
+        System.setProperty("referrals.local.postgres-port", "fifteen");
+
+        assertThatThrownBy(LocalStackSettings::fromEnvironment)
+                .isInstanceOf(LocalStackStartupException.class)
+                .hasMessage("'fifteen' is not a port (0 to 65535, 0 for any free port); set "
+                        + "REFERRALS_LOCAL_POSTGRES_PORT or -Dreferrals.local.postgres-port to a port number");
+    }
+
+    @Test
+    void testStackIgnoresDeveloperOverridesAndUsesFreePortsAndTemporaryState() {
+        System.setProperty("referrals.local.kafka-port", "19092");
+
+        LocalStackSettings settings = LocalStackSettings.forTests();
+
+        assertThat(settings.kafkaPort()).isEqualTo(LocalPorts.ANY_FREE_PORT);
+        assertThat(settings.dataDir()).isEmpty();
+    }
+}
