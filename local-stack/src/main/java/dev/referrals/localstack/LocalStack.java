@@ -6,9 +6,14 @@ import dev.referrals.localstack.mail.MailSink;
 import dev.referrals.localstack.postgres.DatabaseCoordinates;
 import dev.referrals.localstack.postgres.Postgres;
 import dev.referrals.schemas.TopicNamespace;
+import dev.referrals.schemas.registration.SchemaRegistrar;
+import dev.referrals.schemas.registry.SchemaRegistryClient;
+import dev.referrals.schemas.registry.SchemaRegistryClientConfig;
+import dev.referrals.schemas.registry.SchemaRegistryClients;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -126,7 +131,24 @@ public final class LocalStack implements AutoCloseable {
         TopicNamespace namespace = TopicNamespace.of(
                 NAMESPACE_PREFIX + sequence.incrementAndGet() + "-" + randomSuffix() + ".");
         createCatalogueTopics(namespace);
+        registerCatalogueSchemas(namespace);
         return namespace;
+    }
+
+    /**
+     * Registers every catalogue schema under the namespace's subjects, at the project's compatibility level, as the
+     * registrar does for production: services never auto-register, so their subjects must exist first.
+     */
+    public void registerCatalogueSchemas(TopicNamespace namespace) {
+        registry.ifPresent(running -> {
+            SchemaRegistryClient client = SchemaRegistryClients.fromConfig(
+                    Map.of(SchemaRegistryClientConfig.SCHEMA_REGISTRY_URL, running.url()));
+            try {
+                new SchemaRegistrar(client, namespace).registerAll(SchemaRegistrar.PROJECT_COMPATIBILITY);
+            } finally {
+                client.close();
+            }
+        });
     }
 
     /** Creates the catalogue topics under this namespace; topics that exist already are kept. */

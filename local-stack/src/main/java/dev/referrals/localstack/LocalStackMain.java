@@ -2,6 +2,7 @@ package dev.referrals.localstack;
 
 import dev.referrals.localstack.postgres.DatabaseCoordinates;
 import dev.referrals.localstack.postgres.Postgres;
+import dev.referrals.schemas.TopicNamespace;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,6 +60,9 @@ public final class LocalStackMain {
             stack.close();
             stopped.countDown();
         }, "local-stack-shutdown"));
+        // The services never auto-register schemas, so the stack provides topics and subjects as production would.
+        stack.createCatalogueTopics(TopicNamespace.NONE);
+        stack.registerCatalogueSchemas(TopicNamespace.NONE);
         printAddresses(stack, System.out);
         // Ctrl-C runs the shutdown hook; main just keeps the JVM alive until then.
         stopped.await();

@@ -1,5 +1,6 @@
 package dev.referrals.platform.kafka;
 
+import dev.referrals.platform.startup.SchemaRegistryStartupCheck;
 import dev.referrals.schemas.Topic;
 import dev.referrals.schemas.TopicNamespace;
 import dev.referrals.schemas.Topics;
@@ -12,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.TopicBuilder;
@@ -31,6 +33,13 @@ public class KafkaPlatformAutoConfiguration {
     @ConditionalOnMissingBean
     public TopicNamespace topicNamespace(ReferralsKafkaProperties properties) {
         return TopicNamespace.of(properties.topicPrefix());
+    }
+
+    /** Checked at start-up, so that a missing registry is one clear line and not a failure on the first record. */
+    @Bean
+    @ConditionalOnProperty(prefix = "referrals.startup-checks", name = "schema-registry", matchIfMissing = true)
+    public SchemaRegistryStartupCheck schemaRegistryStartupCheck(KafkaProperties kafkaProperties) {
+        return new SchemaRegistryStartupCheck(kafkaProperties.buildProducerProperties());
     }
 
     /**

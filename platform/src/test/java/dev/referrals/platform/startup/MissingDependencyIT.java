@@ -1,0 +1,59 @@
+package dev.referrals.platform.startup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * A service whose broker or registry is not there stops at start-up, and Spring Boot's failure report describes
+ * it in one line saying what to start and which setting points at it.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class MissingDependencyIT {
+
+    /** Nothing listens on port 1 of localhost. */
+    private static final String NOTHING_LISTENS = "localhost:1";
+
+    @Test
+    void anAbsentBrokerStopsStartUpWithOneLineNamingTheBootstrapServersAndTheSetting(CapturedOutput output) {
+        assertThatThrownBy(() -> start(
+                "--spring.kafka.bootstrap-servers=" + NOTHING_LISTENS,
+                "--spring.kafka.admin.operation-timeout=2s",
+                "--spring.kafka.admin.properties.default.api.timeout.ms=2000",
+                "--spring.kafka.admin.properties.request.timeout.ms=1000",
+                "--referrals.startup-checks.schema-registry=false"));
+
+        assertThat(output.getOut()).contains("Kafka is not reachable at " + NOTHING_LISTENS + ": "
+                + MissingDependencyFailureAnalyzer.LOCAL_STACK_HINT + ", or set SPRING_KAFKA_BOOTSTRAP_SERVERS."
+                + System.lineSeparator());
+    }
+
+    @Test
+    void anAbsentRegistryStopsStartUpWithOneLineNamingTheUrlAndTheSetting(CapturedOutput output) {
+        assertThatThrownBy(() -> start(
+                "--spring.kafka.properties.schema.registry.url=http://" + NOTHING_LISTENS,
+                "--spring.kafka.properties.max.retries=0",
+                "--referrals.kafka.create-topics=false"));
+
+        assertThat(output.getOut().lines())
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("Schema registry is not reachable at http://" + NOTHING_LISTENS)
+                        .endsWith(MissingDependencyFailureAnalyzer.LOCAL_STACK_HINT
+                                + ", or set SPRING_KAFKA_PROPERTIES_SCHEMA_REGISTRY_URL."));
+    }
+
+    private static void start(String... args) {
+        new SpringApplicationBuilder(EmptyService.class).web(WebApplicationType.NONE).run(args);
+    }
+
+    @SpringBootApplication
+    static class EmptyService {
+    }
+}
