@@ -1,0 +1,67 @@
+package dev.referrals.localrun;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How the launcher runs the services.
+ *
+ * @param servicesDir  where the runnable jars are ({@code local-run/target/services})
+ * @param logDir       where each service writes {@code <module>.log}
+ * @param ports        the HTTP port of each service; {@code 0} for any free port
+ * @param jvmOptions   options of every service JVM, for example its heap
+ * @param readyTimeout how long a service may take to report readiness
+ * @param properties   extra Spring properties per service, for example a shorter grace period in a test
+ */
+public record PipelineSettings(Path servicesDir, Path logDir, Map<Service, Integer> ports, List<String> jvmOptions,
+                               Duration readyTimeout, Map<Service, Map<String, String>> properties) {
+
+    /** The default directory of the runnable jars, relative to the repository root. */
+    public static final Path DEFAULT_SERVICES_DIR = Path.of("local-run", "target", "services");
+
+    /**
+     * A small heap and the serial collector: three services and the stack share two cores and must each stay under
+     * 256 MB of resident memory (the benchmark goal).
+     */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms64m", "-Xmx192m", "-XX:+UseSerialGC",
+            "-XX:MaxMetaspaceSize=160m", "-Xss512k", "-XX:ReservedCodeCacheSize=64m");
+
+    public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(120);
+
+    public PipelineSettings {
+        Objects.requireNonNull(servicesDir, "servicesDir");
+        Objects.requireNonNull(logDir, "logDir");
+        ports = Map.copyOf(ports);
+        jvmOptions = List.copyOf(jvmOptions);
+        properties = Map.copyOf(properties);
+    }
+
+    /** Each service on its usual port, jars and logs where the build and the local run put them. */
+    public static PipelineSettings defaults(Path servicesDir, Path logDir) {
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            ports.put(service, service.defaultPort());
+        }
+        return new PipelineSettings(servicesDir, logDir, ports, DEFAULT_JVM_OPTIONS, DEFAULT_READY_TIMEOUT, Map.of());
+    }
+
+    public PipelineSettings withPorts(Map<Service, Integer> newPorts) {
+        return new PipelineSettings(servicesDir, logDir, newPorts, jvmOptions, readyTimeout, properties);
+    }
+
+    public PipelineSettings withProperties(Map<Service, Map<String, String>> newProperties) {
+        return new PipelineSettings(servicesDir, logDir, ports, jvmOptions, readyTimeout, newProperties);
+    }
+
+    public int port(Service service) {
+        return ports.getOrDefault(service, service.defaultPort());
+    }
+
+    public Map<String, String> properties(Service service) {
+        return properties.getOrDefault(service, Map.of());
+    }
+}

@@ -1,0 +1,39 @@
+package dev.referrals.localrun;
+
+/** The three services of the pipeline, as the launcher runs them. */
+public enum Service {
+
+    REFERRAL_API("referral-api", 8080, "referral_api"),
+    REFERRAL_PROCESSOR("referral-processor", 8082, "referral_processor"),
+    NOTIFICATION_WORKER("notification-worker", 8083, "notification_worker");
+
+    private final String module;
+    private final int defaultPort;
+    private final String database;
+
+    Service(String module, int defaultPort, String database) {
+        this.module = module;
+        this.defaultPort = defaultPort;
+        this.database = database;
+    }
+
+    /** The Maven module, and the name the service logs and reports under. */
+    public String module() {
+        return module;
+    }
+
+    /** The HTTP port in the service's own {@code application.yml}. */
+    public int defaultPort() {
+        return defaultPort;
+    }
+
+    /** The service's own database: services never share tables. */
+    public String database() {
+        return database;
+    }
+
+    /** The runnable jar, as {@code local-run}'s build copies it: {@code target/services/<module>-exec.jar}. */
+    public String jarName() {
+        return module + "-exec.jar";
+    }
+}
