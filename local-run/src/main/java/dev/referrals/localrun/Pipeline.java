@@ -7,6 +7,7 @@ import dev.referrals.schemas.TopicNamespace;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -96,6 +97,11 @@ public final class Pipeline implements AutoCloseable {
 
     public String baseUrl(Service service) {
         return "http://localhost:" + ports.get(service);
+    }
+
+    /** The pid of each running service. */
+    public List<Long> pids() {
+        return processes.values().stream().map(ServiceProcess::pid).toList();
     }
 
     public TopicNamespace namespace() {

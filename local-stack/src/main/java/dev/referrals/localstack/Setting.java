@@ -16,7 +16,12 @@ public enum Setting {
     POSTGRES_PORT("postgres-port"),
     SMTP_PORT("smtp-port"),
     IMAP_PORT("imap-port"),
-    DATA_DIR("data-dir");
+    DATA_DIR("data-dir"),
+    /** The local run's service and page ports (local-run), kept here so every local setting is in one list. */
+    API_PORT("api-port"),
+    PROCESSOR_PORT("processor-port"),
+    WORKER_PORT("worker-port"),
+    MAIL_PAGE_PORT("mail-page-port");
 
     private static final String PROPERTY_PREFIX = "referrals.local.";
     private static final String ENVIRONMENT_PREFIX = "REFERRALS_LOCAL_";
