@@ -1,0 +1,15 @@
+package dev.referrals.platform.lag;
+
+/**
+ * The lag of one consumer group on one partition, as the broker sees it.
+ *
+ * @param topic           the topic
+ * @param partition       the partition
+ * @param committedOffset the group's committed offset (the next record it will read); -1 if it never committed
+ * @param endOffset       the log-end offset visible to read_committed readers (the last stable offset)
+ * @param records         {@code endOffset - committedOffset}: records written but not yet consumed
+ * @param seconds         the age of the oldest record not yet consumed; 0 when nothing is waiting
+ */
+public record PartitionLag(String topic, int partition, long committedOffset, long endOffset, long records,
+                           double seconds) {
+}
