@@ -18,7 +18,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,6 +32,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import dev.referrals.platform.deadletter.DeadLetter;
+import dev.referrals.platform.deadletter.DeadLetterEndpoint;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -58,6 +62,9 @@ class DeadLetterIT {
 
     @Autowired
     private AccountsListener listener;
+
+    @Autowired
+    private DeadLetterEndpoint deadLetters;
 
     @Value("${spring.kafka.bootstrap-servers}")
     private String bootstrapServers;
@@ -100,6 +107,28 @@ class DeadLetterIT {
             assertThat(((Account) value).getDisplayName()).isEqualTo(FAILING_NAME);
         }
         awaitProcessed("after-failure");
+    }
+
+    @Test
+    void aDeadLetterListedWithItsReasonAndDecodedValueIsProcessedOnceRedriven() throws Exception {
+        listener.failing.add("redrive-me");
+        send(account("redrive-me", "Redrive"));
+        awaitDeadLetter(Topics.ACCOUNTS, "redrive-me");
+        String deadLetterTopic = namespace.deadLetterTopic(Topics.ACCOUNTS);
+
+        DeadLetter listed = deadLetters.records(deadLetterTopic).stream()
+                .filter(letter -> "redrive-me".equals(letter.key())).findFirst().orElseThrow();
+        assertThat(listed.reason()).isEqualTo("IllegalStateException: cannot process redrive-me");
+        assertThat(listed.originalTopic()).isEqualTo(namespace.name(Topics.ACCOUNTS));
+        assertThat(listed.value()).contains("\"displayName\": \"Redrive\"");
+        assertThat(deadLetters.topics()).containsKey(deadLetterTopic);
+        assertThat(deadLetters.topics().get(deadLetterTopic)).isPositive();
+
+        listener.failing.remove("redrive-me");
+        Map<String, Object> answer = deadLetters.redrive(deadLetterTopic, listed.partition(), List.of(listed.offset()));
+
+        assertThat(answer).containsEntry("redriven", 1);
+        awaitProcessed("redrive-me");
     }
 
     private void send(Account account) throws Exception {
@@ -160,6 +189,8 @@ class DeadLetterIT {
     static class AccountsListener {
 
         final List<String> processed = new CopyOnWriteArrayList<>();
+        /** Accounts that fail until a test removes them from here. */
+        final Set<String> failing = ConcurrentHashMap.newKeySet();
         private final List<String> attempts = new CopyOnWriteArrayList<>();
 
         @KafkaListener(topics = "#{@topicNamespace.name(T(dev.referrals.schemas.Topics).ACCOUNTS)}")
@@ -167,6 +198,9 @@ class DeadLetterIT {
             attempts.add(account.getAccountId());
             if (FAILING_NAME.equals(account.getDisplayName())) {
                 throw new IllegalStateException("cannot process " + FAILING_NAME);
+            }
+            if (failing.contains(account.getAccountId())) {
+                throw new IllegalStateException("cannot process " + account.getAccountId());
             }
             processed.add(account.getAccountId());
         }

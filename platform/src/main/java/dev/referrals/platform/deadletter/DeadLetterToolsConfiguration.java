@@ -1,0 +1,52 @@
+package dev.referrals.platform.deadletter;
+
+import dev.referrals.schemas.TopicNamespace;
+import dev.referrals.schemas.serde.AvroDeserializer;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+
+/** The dead-letter browser and its actuator endpoint, on every service. */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+public class DeadLetterToolsConfiguration {
+
+    @Bean
+    @ConditionalOnAvailableEndpoint(endpoint = DeadLetterEndpoint.class)
+    public DeadLetterEndpoint deadLetterEndpoint(KafkaProperties kafka, TopicNamespace namespace) {
+        Map<String, Object> consumerConfig = new HashMap<>(kafka.buildConsumerProperties());
+        consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // Dead letters of an aborted transaction never existed; read only what was committed.
+        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Map<String, Object> producerConfig = new HashMap<>(kafka.buildProducerProperties());
+        producerConfig.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        AvroDeserializer values = new AvroDeserializer();
+        values.configure(kafka.buildConsumerProperties(), false);
+        DeadLetterBrowser browser = new DeadLetterBrowser(namespace,
+                () -> new KafkaConsumer<>(withClientId(consumerConfig, "dead-letter-browser"),
+                        new StringDeserializer(), new ByteArrayDeserializer()),
+                () -> new KafkaProducer<>(withClientId(producerConfig, "dead-letter-redrive"),
+                        new StringSerializer(), new ByteArraySerializer()),
+                values);
+        return new DeadLetterEndpoint(browser);
+    }
+
+    private static Map<String, Object> withClientId(Map<String, Object> config, String purpose) {
+        Map<String, Object> copy = new HashMap<>(config);
+        copy.put(ConsumerConfig.CLIENT_ID_CONFIG, purpose + "-" + UUID.randomUUID());
+        return copy;
+    }
+}
