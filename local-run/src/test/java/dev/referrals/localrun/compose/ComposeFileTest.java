@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -56,5 +57,33 @@ class ComposeFileTest {
                     + dependency).isIn("service_healthy", "service_completed_successfully"));
             assertThat(services().get(name).get("build")).as(name).asString().contains("target=" + name);
         }
+    }
+
+    @Test
+    void prometheusScrapesEveryServiceAndGrafanaShowsTheDashboardFromTheRepository() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+        assertThat(services).containsKeys("prometheus", "grafana");
+
+        String scrape = Files.readString(Path.of("..", "docker", "prometheus", "prometheus.yml"));
+        assertThat(scrape).contains("/actuator/prometheus")
+                .contains("referral-api:8080", "referral-processor:8082", "notification-worker:8083");
+
+        String dashboard = Files.readString(Path.of("..", "docker", "grafana", "dashboards", "referrals.json"));
+        assertThat(dashboard).contains("referrals_consumer_lag_records", "referrals_consumer_lag_seconds",
+                "referrals_rejected_total", "referrals_deadletters_records", "referrals_decision_latency_seconds_bucket",
+                "referrals_end_to_end_latency_seconds_bucket");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theExampleAlertsCoverLagStopStallAndDeadLetters() throws IOException {
+        Map<String, Object> rules = new Yaml().load(
+                Files.readString(Path.of("..", "docker", "prometheus", "alerts.yml")));
+        List<Map<String, Object>> groups = (List<Map<String, Object>>) rules.get("groups");
+        List<Object> alerts = ((List<Map<String, Object>>) groups.get(0).get("rules")).stream()
+                .map(rule -> rule.get("alert")).toList();
+
+        assertThat(alerts).containsExactlyInAnyOrder(
+                "ConsumerLagHigh", "ConsumerGroupStopped", "ConsumerGroupStalled", "DeadLetterTopicNotEmpty");
     }
 }

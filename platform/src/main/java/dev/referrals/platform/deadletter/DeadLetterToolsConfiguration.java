@@ -1,6 +1,8 @@
 package dev.referrals.platform.deadletter;
 
+import dev.referrals.platform.lag.LagProperties;
 import dev.referrals.schemas.TopicNamespace;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.referrals.schemas.serde.AvroDeserializer;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,17 +17,18 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 
 /** The dead-letter browser and its actuator endpoint, on every service. */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(LagProperties.class)
 public class DeadLetterToolsConfiguration {
 
     @Bean
-    @ConditionalOnAvailableEndpoint(endpoint = DeadLetterEndpoint.class)
-    public DeadLetterEndpoint deadLetterEndpoint(KafkaProperties kafka, TopicNamespace namespace) {
+    public DeadLetterBrowser deadLetterBrowser(KafkaProperties kafka, TopicNamespace namespace) {
         Map<String, Object> consumerConfig = new HashMap<>(kafka.buildConsumerProperties());
         consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -35,13 +38,23 @@ public class DeadLetterToolsConfiguration {
         producerConfig.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         AvroDeserializer values = new AvroDeserializer();
         values.configure(kafka.buildConsumerProperties(), false);
-        DeadLetterBrowser browser = new DeadLetterBrowser(namespace,
+        return new DeadLetterBrowser(namespace,
                 () -> new KafkaConsumer<>(withClientId(consumerConfig, "dead-letter-browser"),
                         new StringDeserializer(), new ByteArrayDeserializer()),
                 () -> new KafkaProducer<>(withClientId(producerConfig, "dead-letter-redrive"),
                         new StringSerializer(), new ByteArraySerializer()),
                 values);
+    }
+
+    @Bean
+    @ConditionalOnAvailableEndpoint(endpoint = DeadLetterEndpoint.class)
+    public DeadLetterEndpoint deadLetterEndpoint(DeadLetterBrowser browser) {
         return new DeadLetterEndpoint(browser);
+    }
+
+    @Bean
+    public DeadLetterGauges deadLetterGauges(DeadLetterBrowser browser, LagProperties lag, MeterRegistry meters) {
+        return new DeadLetterGauges(browser, lag.interval(), meters);
     }
 
     private static Map<String, Object> withClientId(Map<String, Object> config, String purpose) {

@@ -2,6 +2,7 @@ package dev.referrals.platform.kafka;
 
 import dev.referrals.schemas.serde.AvroSerdeConfig;
 import dev.referrals.schemas.serde.AvroSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.generic.GenericContainer;
@@ -16,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
@@ -29,6 +31,9 @@ import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
  */
 @Configuration(proxyBeanMethods = false)
 class DeadLetterConfiguration {
+
+    /** Counts dead letters by source topic: {@code referrals.deadletters.published{topic}}. */
+    static final String DEAD_LETTERS_PUBLISHED = "referrals.deadletters.published";
 
     /**
      * A producer of its own: never transactional (a dead letter must be written whatever happens to the failed
@@ -55,12 +60,16 @@ class DeadLetterConfiguration {
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler deadLetterErrorHandler(
-            DeadLetterPublishingRecoverer recoverer, ReferralsKafkaProperties properties) {
+            DeadLetterPublishingRecoverer recoverer, ReferralsKafkaProperties properties, MeterRegistry meters) {
         ReferralsKafkaProperties.Retry retry = properties.retry();
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxAttempts());
         backOff.setInitialInterval(retry.initialInterval().toMillis());
         backOff.setMultiplier(retry.multiplier());
         backOff.setMaxInterval(retry.maxInterval().toMillis());
-        return new DefaultErrorHandler(recoverer, backOff);
+        ConsumerRecordRecoverer counted = (record, failure) -> {
+            recoverer.accept(record, failure);
+            meters.counter(DEAD_LETTERS_PUBLISHED, "topic", record.topic()).increment();
+        };
+        return new DefaultErrorHandler(counted, backOff);
     }
 }

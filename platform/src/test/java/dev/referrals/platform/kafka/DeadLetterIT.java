@@ -34,6 +34,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import dev.referrals.platform.deadletter.DeadLetter;
 import dev.referrals.platform.deadletter.DeadLetterEndpoint;
+import dev.referrals.platform.deadletter.DeadLetterGauges;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -65,6 +67,12 @@ class DeadLetterIT {
 
     @Autowired
     private DeadLetterEndpoint deadLetters;
+
+    @Autowired
+    private DeadLetterGauges gauges;
+
+    @Autowired
+    private MeterRegistry meters;
 
     @Value("${spring.kafka.bootstrap-servers}")
     private String bootstrapServers;
@@ -123,6 +131,11 @@ class DeadLetterIT {
         assertThat(listed.value()).contains("\"displayName\": \"Redrive\"");
         assertThat(deadLetters.topics()).containsKey(deadLetterTopic);
         assertThat(deadLetters.topics().get(deadLetterTopic)).isPositive();
+        assertThat(meters.counter("referrals.deadletters.published", "topic", namespace.name(Topics.ACCOUNTS)).count())
+                .isPositive();
+        gauges.refresh();
+        assertThat(meters.get("referrals.deadletters.records").tag("topic", deadLetterTopic).gauge().value())
+                .isPositive();
 
         listener.failing.remove("redrive-me");
         Map<String, Object> answer = deadLetters.redrive(deadLetterTopic, listed.partition(), List.of(listed.offset()));
