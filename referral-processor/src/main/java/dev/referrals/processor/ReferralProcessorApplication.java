@@ -1,13 +1,23 @@
 package dev.referrals.processor;
 
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 
 /** Decides each referral request against the eligibility rules, over its ledger in PostgreSQL. */
 @SpringBootApplication
+@EnableConfigurationProperties(ProcessorProperties.class)
 public class ReferralProcessorApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(ReferralProcessorApplication.class, args);
+    }
+
+    /** The one source of "now" for decisions and the late-facts policy, so tests can move time. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }

@@ -2,17 +2,14 @@ package dev.referrals.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.referrals.localstack.spring.LocalStackContext;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@LocalStackContext
+@ProcessorIntegrationTest
 class ReferralProcessorApplicationHealthIT {
 
     @LocalServerPort

@@ -10,8 +10,6 @@ import static dev.referrals.events.RejectionReason.REFEREE_NOT_FOUND;
 import static dev.referrals.events.RejectionReason.REFERRER_ALREADY_REFERRED;
 import static dev.referrals.events.RejectionReason.SELF_REFERRAL;
 
-import dev.referrals.marketplace.AccountKind;
-import dev.referrals.marketplace.AccountStatus;
 import dev.referrals.marketplace.JobStatus;
 import dev.referrals.marketplace.JobVisibility;
 import dev.referrals.processor.eligibility.ReferralSnapshot.Referee;
@@ -40,7 +38,7 @@ public final class EligibilityRules {
 
     public static final EligibilityRule R2_R3_REFEREE_MUST_BE_A_FREELANCER_ON_THE_MARKETPLACE = new EligibilityRule(
             "R2/R3 referee must be an active freelancer account",
-            snapshot -> snapshot.referee().filter(EligibilityRules::isActiveFreelancer).isEmpty(),
+            snapshot -> snapshot.referee().filter(Referee::isActiveFreelancer).isEmpty(),
             REFEREE_NOT_FOUND);
 
     public static final EligibilityRule NO_SELF_REFERRAL = new EligibilityRule(
@@ -95,9 +93,5 @@ public final class EligibilityRules {
             }
         }
         return new Decision.Eligible(snapshot.referee().orElseThrow().accountId());
-    }
-
-    private static boolean isActiveFreelancer(Referee referee) {
-        return referee.kind() == AccountKind.FREELANCER && referee.status() == AccountStatus.ACTIVE;
     }
 }

@@ -30,6 +30,11 @@ public record ReferralSnapshot(String referrerId, Optional<Job> job, Optional<Re
 
     /** The account a referral names. */
     public record Referee(String accountId, AccountKind kind, AccountStatus status) {
+
+        /** Only an active freelancer can be referred (R3). */
+        public boolean isActiveFreelancer() {
+            return kind == AccountKind.FREELANCER && status == AccountStatus.ACTIVE;
+        }
     }
 
     /**

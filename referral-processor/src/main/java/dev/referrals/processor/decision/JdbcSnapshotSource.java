@@ -1,0 +1,175 @@
+package dev.referrals.processor.decision;
+
+import dev.referrals.events.ReferralRequested;
+import dev.referrals.marketplace.AccountKind;
+import dev.referrals.marketplace.AccountStatus;
+import dev.referrals.marketplace.JobActivityKind;
+import dev.referrals.marketplace.JobStatus;
+import dev.referrals.marketplace.JobVisibility;
+import dev.referrals.processor.decision.LedgerFacts.Place;
+import dev.referrals.processor.decision.LedgerFacts.Referral;
+import dev.referrals.processor.eligibility.ReferralSnapshot.Job;
+import dev.referrals.processor.eligibility.ReferralSnapshot.Referee;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the facts for a whole list of requests in four queries: jobs, matching accounts, then the referees' and
+ * referrers' places on those jobs. Lists travel as PostgreSQL arrays, so the statements are the same for any length.
+ */
+@Component
+class JdbcSnapshotSource implements SnapshotSource {
+
+    private static final String[] NONE = new String[0];
+
+    /**
+     * When two accounts carry the same URL or email (upstream should prevent it), an active freelancer wins, then
+     * the lowest account id, so that the same ledger always gives the same decision.
+     */
+    private static final Comparator<MatchedAccount> PREFERRED_MATCH = Comparator
+            .comparing((MatchedAccount account) -> !account.referee().isActiveFreelancer())
+            .thenComparing(MatchedAccount::accountId);
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    JdbcSnapshotSource(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public LedgerFacts load(List<ReferralRequested> requests) {
+        if (requests.isEmpty()) {
+            return new LedgerFacts(Map.of(), Map.of(), Set.of(), Set.of(), List.of());
+        }
+        Map<String, Job> jobs = jobs(requests.stream().map(ReferralRequested::getJobId).collect(Collectors.toSet()));
+        Map<RefereeName, Referee> referees = referees(requests.stream()
+                .map(RefereeName::of).flatMap(Optional::stream).collect(Collectors.toSet()));
+
+        Set<Place> refereePlaces = new LinkedHashSet<>();
+        Set<Place> referrerPlaces = new LinkedHashSet<>();
+        for (ReferralRequested request : requests) {
+            referrerPlaces.add(new Place(request.getJobId(), request.getReferrerId()));
+            RefereeName.of(request).map(referees::get)
+                    .ifPresent(referee -> refereePlaces.add(new Place(request.getJobId(), referee.accountId())));
+        }
+        Set<Place> proposals = new HashSet<>();
+        Set<Place> invitationsOrHires = new HashSet<>();
+        activity(refereePlaces, proposals, invitationsOrHires);
+        return new LedgerFacts(jobs, referees, proposals, invitationsOrHires,
+                referrals(referrerPlaces, refereePlaces));
+    }
+
+    private Map<String, Job> jobs(Set<String> jobIds) {
+        Map<String, Job> jobs = new HashMap<>();
+        jdbc.query("select job_id, visibility, status from job where job_id = any(:jobIds)",
+                new MapSqlParameterSource("jobIds", jobIds.toArray(NONE)),
+                row -> {
+                    Job job = new Job(row.getString("job_id"), JobVisibility.valueOf(row.getString("visibility")),
+                            JobStatus.valueOf(row.getString("status")));
+                    jobs.put(job.jobId(), job);
+                });
+        return jobs;
+    }
+
+    private Map<RefereeName, Referee> referees(Set<RefereeName> names) {
+        String[] urls = names.stream().filter(name -> name.kind() == RefereeName.Kind.PROFILE_URL)
+                .map(RefereeName::value).toArray(String[]::new);
+        String[] fingerprints = names.stream().filter(name -> name.kind() == RefereeName.Kind.EMAIL_FINGERPRINT)
+                .map(RefereeName::value).toArray(String[]::new);
+        if (urls.length == 0 && fingerprints.length == 0) {
+            return Map.of();
+        }
+        Map<RefereeName, MatchedAccount> matches = new HashMap<>();
+        jdbc.query("""
+                        select account_id, kind, status, profile_url, email_fingerprint
+                          from account
+                         where not erased
+                           and (profile_url = any(:urls) or email_fingerprint = any(:fingerprints))
+                        """,
+                new MapSqlParameterSource("urls", urls).addValue("fingerprints", fingerprints),
+                row -> {
+                    MatchedAccount account = new MatchedAccount(row.getString("account_id"), new Referee(
+                            row.getString("account_id"), AccountKind.valueOf(row.getString("kind")),
+                            AccountStatus.valueOf(row.getString("status"))));
+                    keep(matches, new RefereeName(RefereeName.Kind.PROFILE_URL, row.getString("profile_url")),
+                            account);
+                    keep(matches, new RefereeName(RefereeName.Kind.EMAIL_FINGERPRINT,
+                            row.getString("email_fingerprint")), account);
+                });
+        Map<RefereeName, Referee> referees = new HashMap<>();
+        matches.forEach((name, account) -> {
+            if (names.contains(name)) {
+                referees.put(name, account.referee());
+            }
+        });
+        return referees;
+    }
+
+    private static void keep(Map<RefereeName, MatchedAccount> matches, RefereeName name, MatchedAccount account) {
+        if (name.value() != null) {
+            matches.merge(name, account, (one, other) -> PREFERRED_MATCH.compare(one, other) <= 0 ? one : other);
+        }
+    }
+
+    private void activity(Set<Place> refereePlaces, Set<Place> proposals, Set<Place> invitationsOrHires) {
+        if (refereePlaces.isEmpty()) {
+            return;
+        }
+        jdbc.query("""
+                        select distinct a.job_id, a.freelancer_id, a.kind
+                          from job_activity a
+                          join unnest(:jobIds, :accountIds) as wanted(job_id, account_id)
+                            on a.job_id = wanted.job_id and a.freelancer_id = wanted.account_id
+                         where a.kind in ('PROPOSAL_SUBMITTED', 'INVITED', 'HIRED')
+                        """,
+                places(refereePlaces),
+                row -> {
+                    Place place = new Place(row.getString("job_id"), row.getString("freelancer_id"));
+                    if (JobActivityKind.valueOf(row.getString("kind")) == JobActivityKind.PROPOSAL_SUBMITTED) {
+                        proposals.add(place);
+                    } else {
+                        invitationsOrHires.add(place);
+                    }
+                });
+    }
+
+    private List<Referral> referrals(Set<Place> referrerPlaces, Set<Place> refereePlaces) {
+        MapSqlParameterSource parameters = places(referrerPlaces);
+        MapSqlParameterSource refereeParameters = places(refereePlaces);
+        parameters.addValue("refereeJobIds", refereeParameters.getValue("jobIds"))
+                .addValue("refereeIds", refereeParameters.getValue("accountIds"));
+        return jdbc.query("""
+                        select r.job_id, r.referrer_id, r.referee_id
+                          from referral r
+                          join unnest(:jobIds, :accountIds) as wanted(job_id, account_id)
+                            on r.job_id = wanted.job_id and r.referrer_id = wanted.account_id
+                        union
+                        select r.job_id, r.referrer_id, r.referee_id
+                          from referral r
+                          join unnest(:refereeJobIds, :refereeIds) as wanted(job_id, account_id)
+                            on r.job_id = wanted.job_id and r.referee_id = wanted.account_id
+                        """,
+                parameters,
+                (row, i) -> new Referral(row.getString("job_id"), row.getString("referrer_id"),
+                        row.getString("referee_id")));
+    }
+
+    private static MapSqlParameterSource places(Set<Place> places) {
+        return new MapSqlParameterSource()
+                .addValue("jobIds", places.stream().map(Place::jobId).toArray(String[]::new))
+                .addValue("accountIds", places.stream().map(Place::accountId).toArray(String[]::new));
+    }
+
+    private record MatchedAccount(String accountId, Referee referee) {
+    }
+}

@@ -1,0 +1,34 @@
+package dev.referrals.processor.ledger;
+
+import dev.referrals.marketplace.JobActivity;
+import dev.referrals.processor.status.ReferralAnswers;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records {@code marketplace.job-activity} in the ledger (R5, R7), and hands the referee's answers to referral
+ * invitations to {@link ReferralAnswers}.
+ *
+ * <p>Redelivery: the activity is recorded once per eventId; an answer seen before republishes the identical
+ * ReferralStatusChanged. An unreadable record goes to {@code marketplace.job-activity-dlt}.
+ */
+@Component
+class JobActivityListener {
+
+    private final JobActivityLedger activities;
+    private final ReferralAnswers answers;
+
+    JobActivityListener(JobActivityLedger activities, ReferralAnswers answers) {
+        this.activities = activities;
+        this.answers = answers;
+    }
+
+    @KafkaListener(id = "referral-processor.job-activity",
+            topics = "#{@topicNamespace.name(T(dev.referrals.schemas.Topics).JOB_ACTIVITY)}")
+    void on(JobActivity activity) {
+        activities.record(activity);
+        if (ReferralAnswers.isAnswerToReferral(activity)) {
+            answers.apply(activity);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.referrals.processor.ledger;
+
+import dev.referrals.marketplace.Job;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the job ledger from {@code marketplace.jobs}.
+ *
+ * <p>Redelivery: the upsert only moves forward by {@code updatedAt}, so a redelivered record changes nothing. An
+ * unreadable record goes to {@code marketplace.jobs-dlt}.
+ */
+@Component
+class JobsListener {
+
+    private final JobLedger jobs;
+
+    JobsListener(JobLedger jobs) {
+        this.jobs = jobs;
+    }
+
+    @KafkaListener(id = "referral-processor.jobs",
+            topics = "#{@topicNamespace.name(T(dev.referrals.schemas.Topics).JOBS)}")
+    void on(Job job) {
+        jobs.record(job);
+    }
+}

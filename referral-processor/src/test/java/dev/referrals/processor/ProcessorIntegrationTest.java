@@ -1,0 +1,34 @@
+package dev.referrals.processor;
+
+import dev.referrals.localstack.spring.LocalStackContext;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The processor on the shared local stack (real broker, registry and PostgreSQL), with a short late-facts grace
+ * period and quick retries. Every integration test that uses it shares one Spring context, so one start-up.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "referrals.processor.late-facts.grace-period=" + ProcessorIntegrationTest.GRACE_PERIOD,
+        "referrals.processor.late-facts.retry-interval=200ms",
+        "referrals.processor.late-facts.clock-skew-allowance=1s",
+        "referrals.kafka.retry.initial-interval=50ms",
+        "referrals.kafka.retry.max-attempts=2",
+        "logging.level.kafka=WARN",
+        "logging.level.org.apache.kafka=WARN",
+        "logging.level.state.change.logger=WARN"})
+@LocalStackContext
+@Import(ProcessorTestConfiguration.class)
+public @interface ProcessorIntegrationTest {
+
+    /** Short, so a test can watch it run out. */
+    String GRACE_PERIOD = "4s";
+}

@@ -1,0 +1,110 @@
+package dev.referrals.processor.decision;
+
+import static dev.referrals.processor.Marketplace.freelancer;
+import static dev.referrals.processor.Marketplace.job;
+import static dev.referrals.processor.Marketplace.now;
+import static dev.referrals.processor.Marketplace.profileUrlOf;
+import static dev.referrals.processor.Marketplace.request;
+import static dev.referrals.processor.Marketplace.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.referrals.events.RefereeKind;
+import dev.referrals.events.ReferralCreated;
+import dev.referrals.events.ReferralRejected;
+import dev.referrals.events.ReferralRequested;
+import dev.referrals.events.RejectionReason;
+import dev.referrals.marketplace.JobStatus;
+import dev.referrals.marketplace.JobVisibility;
+import dev.referrals.processor.Marketplace;
+import dev.referrals.processor.ProcessorIntegrationTest;
+import dev.referrals.processor.PublishedEvents;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * I6: a request may arrive before the job or the referee it names. It waits for them until its grace period
+ * (here {@value ProcessorIntegrationTest#GRACE_PERIOD} after requestedAt) is over, then is decided with what is known.
+ */
+@ProcessorIntegrationTest
+class LateFactsIT {
+
+    private static final Duration GRACE_PERIOD = Duration.parse("PT" + ProcessorIntegrationTest.GRACE_PERIOD);
+    /** Well inside the grace period, and long enough for the request to be tried and held back first. */
+    private static final Duration LATE_BY = Duration.ofSeconds(1);
+
+    @Autowired
+    private Marketplace marketplace;
+
+    @Autowired
+    private PublishedEvents published;
+
+    @Test
+    void aJobThatArrivesWithinTheGracePeriodIsWaitedForAndTheReferralIsCreated() throws InterruptedException {
+        String jobId = unique("job");
+        String ana = unique("ana");
+        String ben = unique("ben");
+        marketplace.givenFreelancers(ana, ben);
+        ReferralRequested request = request(jobId, ana, RefereeKind.PROFILE_URL, profileUrlOf(ben), now());
+
+        marketplace.sendRequest(request);
+        Thread.sleep(LATE_BY.toMillis());
+        assertThat(published.outcomesOf(request.getRequestId())).as("decided before the job was known").isEmpty();
+        Instant jobArrived = now();
+        marketplace.sendJob(job(jobId, JobVisibility.PUBLIC, JobStatus.OPEN));
+
+        ReferralCreated created = published.awaitCreated(request.getRequestId());
+        assertThat(created.getCreatedAt()).isAfterOrEqualTo(jobArrived);
+        assertThat(created.getRefereeId()).isEqualTo(ben);
+    }
+
+    @Test
+    void aRefereeWhoseAccountArrivesWithinTheGracePeriodIsWaitedForAndTheReferralIsCreated()
+            throws InterruptedException {
+        String jobId = unique("job");
+        String ana = unique("ana");
+        String ben = unique("ben");
+        marketplace.givenOpenPublicJob(jobId);
+        marketplace.givenFreelancers(ana);
+        ReferralRequested request = request(jobId, ana, RefereeKind.PROFILE_URL, profileUrlOf(ben), now());
+
+        marketplace.sendRequest(request);
+        Thread.sleep(LATE_BY.toMillis());
+        assertThat(published.outcomesOf(request.getRequestId())).as("decided before the referee was known").isEmpty();
+        marketplace.sendAccount(freelancer(ben));
+
+        assertThat(published.awaitCreated(request.getRequestId()).getRefereeId()).isEqualTo(ben);
+    }
+
+    @Test
+    void aJobThatNeverArrivesIsRejectedAsNotFoundOnceTheGracePeriodIsOver() {
+        String ana = unique("ana");
+        String ben = unique("ben");
+        marketplace.givenFreelancers(ana, ben);
+        ReferralRequested request = request(unique("job"), ana, RefereeKind.PROFILE_URL, profileUrlOf(ben), now());
+
+        marketplace.sendRequest(request);
+
+        ReferralRejected rejected = published.awaitRejected(request.getRequestId());
+        assertThat(rejected.getReason()).isEqualTo(RejectionReason.JOB_NOT_FOUND);
+        assertThat(rejected.getRejectedAt()).isAfterOrEqualTo(request.getRequestedAt().plus(GRACE_PERIOD));
+    }
+
+    @Test
+    void aRefereeWhoNeverTurnsUpIsRejectedAsNotFoundOnceTheGracePeriodIsOver() {
+        String jobId = unique("job");
+        String ana = unique("ana");
+        marketplace.givenOpenPublicJob(jobId);
+        marketplace.givenFreelancers(ana);
+        ReferralRequested request = request(jobId, ana, RefereeKind.PROFILE_URL,
+                profileUrlOf(unique("nobody")), now());
+
+        marketplace.sendRequest(request);
+
+        ReferralRejected rejected = published.awaitRejected(request.getRequestId());
+        assertThat(rejected.getReason()).isEqualTo(RejectionReason.REFEREE_NOT_FOUND);
+        assertThat(rejected.getRejectedAt()).isAfterOrEqualTo(request.getRequestedAt().plus(GRACE_PERIOD));
+        assertThat(Marketplace.LONG_AGO).isGreaterThan(GRACE_PERIOD);
+    }
+}
