@@ -1,0 +1,11 @@
+package dev.referrals.worker.directory;
+
+/**
+ * What the worker knows about a job: its title, shown in emails.
+ *
+ * @param jobId    upstream job id
+ * @param clientId account id of the client who posted it
+ * @param title    the job title, as upstream wrote it
+ */
+public record JobEntry(String jobId, String clientId, String title) {
+}

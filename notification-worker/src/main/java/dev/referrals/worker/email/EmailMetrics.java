@@ -1,0 +1,60 @@
+package dev.referrals.worker.email;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import org.springframework.stereotype.Component;
+
+/** The worker's meters; each one is described in the module's README. */
+@Component
+class EmailMetrics {
+
+    static final String SENT = "referrals.emails.sent";
+    static final String FAILED = "referrals.emails.failed";
+    static final String SKIPPED = "referrals.emails.skipped";
+    static final String ALREADY_SENT = "referrals.emails.already-sent";
+    static final String DEFERRED = "referrals.emails.deferred";
+    static final String NEUTRAL_WORDING = "referrals.emails.neutral-wording";
+    static final String LATENCY = "referrals.email.latency";
+
+    private final MeterRegistry registry;
+
+    EmailMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void sent(Role role, Duration sinceCreated) {
+        counter(SENT, role).increment();
+        Timer.builder(LATENCY)
+                .description("From the referral's createdAt to the SMTP server accepting the email")
+                .tag("role", role.tag())
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(sinceCreated.isNegative() ? Duration.ZERO : sinceCreated);
+    }
+
+    void failed(Role role) {
+        counter(FAILED, role).increment();
+    }
+
+    void skipped(Role role, SkipReason reason) {
+        Counter.builder(SKIPPED).tag("role", role.tag()).tag("reason", reason.tag()).register(registry).increment();
+    }
+
+    void alreadySent(Role role) {
+        counter(ALREADY_SENT, role).increment();
+    }
+
+    void deferred(Role role) {
+        counter(DEFERRED, role).increment();
+    }
+
+    void neutralWording(Role role, Fact fact) {
+        Counter.builder(NEUTRAL_WORDING).tag("role", role.tag()).tag("fact", fact.tag()).register(registry).increment();
+    }
+
+    private Counter counter(String name, Role role) {
+        return Counter.builder(name).tag("role", role.tag()).register(registry);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.referrals.worker.email;
+
+import dev.referrals.events.ReferralCreated;
+import org.slf4j.MDC;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Emails the referee and the client of every {@code referrals.referral-created} record.
+ *
+ * <p>Redelivery sends nothing new: each email is looked up in the {@code sent_emails} ledger by referral id and
+ * role first, and an email already there is not sent again. A failure is retried by the platform's error handler: an
+ * SMTP failure with the back-off of {@code referrals.kafka.retry.*}, then to {@code referrals.referral-created-dlt}
+ * with the reason; a late fact every {@code referrals.worker.late-facts.retry-interval} until its grace period ends.
+ * A record that cannot be read goes to the dead-letter topic at once. Every log line of a referral carries its id
+ * (MDC key {@value #MDC_REFERRAL_ID}).
+ */
+@Component
+class ReferralCreatedListener {
+
+    static final String MDC_REFERRAL_ID = "referralId";
+
+    private final ReferralEmails emails;
+
+    ReferralCreatedListener(ReferralEmails emails) {
+        this.emails = emails;
+    }
+
+    @KafkaListener(id = "notification-worker.referral-created",
+            groupId = "${referrals.kafka.topic-prefix:}notification-worker.referral-created",
+            topics = "#{@topicNamespace.name(T(dev.referrals.schemas.Topics).REFERRAL_CREATED)}")
+    void on(ReferralCreated referral) {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_REFERRAL_ID, referral.getReferralId())) {
+            emails.handle(referral);
+        }
+    }
+}
