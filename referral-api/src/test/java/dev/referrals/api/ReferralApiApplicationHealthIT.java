@@ -2,29 +2,17 @@ package dev.referrals.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.referrals.localstack.spring.LocalStackContext;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.referrals.api.support.ApiClient;
+import dev.referrals.api.support.ApiIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@LocalStackContext
-class ReferralApiApplicationHealthIT {
-
-    @LocalServerPort
-    private int port;
+class ReferralApiApplicationHealthIT extends ApiIntegrationTest {
 
     @Test
-    void startsAgainstTheLocalStackAndReportsHealthUp() throws Exception {
-        HttpResponse<String> health = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    void startsAgainstTheLocalStackAndReportsHealthUp() {
+        ApiClient.Answer health = api.get("/actuator/health");
 
-        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.status()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"");
     }
 }

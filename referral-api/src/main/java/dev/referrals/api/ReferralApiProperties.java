@@ -1,0 +1,83 @@
+package dev.referrals.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings under {@code referrals.api}. Their defaults are in {@code application.yml}; every one is documented in
+ * the module's README.
+ *
+ * @param messageMaxLength    longest referral message, in characters (code points)
+ * @param reasonTextMaxLength longest free text added to the decline reason, in characters (code points)
+ * @param referee             what a referee may look like
+ * @param publishTimeout      how long a decline may wait for Kafka before it is answered 503
+ * @param transactionIdPrefix start of the transactional id of the decline producers; each instance appends a
+ *                            random UUID, so that two instances never share (and fence) a transactional id
+ * @param idempotency         how Idempotency-Keys are kept
+ * @param paging              page sizes of the list views
+ * @param readModel           how the read model consumers react to failures
+ */
+@ConfigurationProperties("referrals.api")
+@Validated
+public record ReferralApiProperties(
+        @Positive int messageMaxLength,
+        @Positive int reasonTextMaxLength,
+        @NotNull @Valid Referee referee,
+        @NotNull Duration publishTimeout,
+        @NotNull String transactionIdPrefix,
+        @NotNull @Valid Idempotency idempotency,
+        @NotNull @Valid Paging paging,
+        @NotNull @Valid ReadModel readModel) {
+
+    /**
+     * A referee named by profile URL must be on one of these hosts (an optional leading {@code www.} is allowed,
+     * case does not matter) with a path matching the pattern. The URL is never fetched.
+     *
+     * @param profileHosts       hosts of the marketplace's public profiles
+     * @param profilePathPattern regular expression the whole URL path must match
+     */
+    public record Referee(
+            @NotEmpty List<String> profileHosts,
+            @NotNull Pattern profilePathPattern) {
+    }
+
+    /**
+     * @param retention       how long a key and its answer are kept
+     * @param cleanupInterval how often expired keys are deleted
+     * @param cleanupBatch    how many expired keys one delete statement removes, so a cleanup never holds long locks
+     * @param inFlightWait    how long a request waits for an earlier request with the same key to finish before it
+     *                        is answered 409
+     * @param keyMaxLength    longest accepted key
+     */
+    public record Idempotency(
+            @NotNull Duration retention,
+            @NotNull Duration cleanupInterval,
+            @Positive int cleanupBatch,
+            @NotNull Duration inFlightWait,
+            @Positive int keyMaxLength) {
+    }
+
+    /**
+     * @param defaultSize page size when none is asked for
+     * @param maxSize     largest page size a caller may ask for
+     */
+    public record Paging(
+            @Positive int defaultSize,
+            @Positive int maxSize) {
+    }
+
+    /**
+     * @param databaseRetryInterval wait between attempts while the database cannot be reached; such a record is
+     *                              retried until the database is back instead of being dead-lettered
+     */
+    public record ReadModel(
+            @NotNull Duration databaseRetryInterval) {
+    }
+}

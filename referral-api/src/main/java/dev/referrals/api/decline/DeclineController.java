@@ -1,0 +1,120 @@
+package dev.referrals.api.decline;
+
+import dev.referrals.api.ReferralApiProperties;
+import dev.referrals.api.idempotency.IdempotentExecution;
+import dev.referrals.api.idempotency.RequestFingerprint;
+import dev.referrals.api.idempotency.StoredResponse;
+import dev.referrals.api.problem.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code POST /api/v1/invitations/{invitationId}/decline}: a decline, with an optional referral. */
+@RestController
+@Tag(name = "Declines")
+public class DeclineController {
+
+    static final String PATH = "/api/v1/invitations/{invitationId}/decline";
+    /** Set on an answer that is the stored answer of an earlier request with the same Idempotency-Key. */
+    static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+    private final DeclineValidator validator;
+    private final DeclineIntake intake;
+    private final IdempotentExecution idempotentExecution;
+    private final JsonMapper json;
+    private final int keyMaxLength;
+
+    public DeclineController(DeclineValidator validator, DeclineIntake intake, IdempotentExecution idempotentExecution,
+                             JsonMapper json, ReferralApiProperties properties) {
+        this.validator = validator;
+        this.intake = intake;
+        this.idempotentExecution = idempotentExecution;
+        this.json = json;
+        this.keyMaxLength = properties.idempotency().keyMaxLength();
+    }
+
+    @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Decline an invitation, optionally referring another freelancer",
+            description = "Publishes InviteDeclined and, with a referral, ReferralRequested in one Kafka transaction, "
+                    + "and answers 202 once Kafka acknowledged both (acks=all). Nothing is published for a 4xx or 503.")
+    @ApiResponse(responseCode = "202", description = "Published; with a referral, its status link is in Location.",
+            headers = {
+                    @Header(name = "Location", description = "The referral request's status, with a referral"),
+                    @Header(name = REPLAYED_HEADER, description = "true when this is a replayed answer")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = DeclineAccepted.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid input; errors names every bad field. Nothing published.",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "An earlier request with this Idempotency-Key is still in flight.",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "422", description = "This Idempotency-Key was used with a different request.",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "503", description = "Kafka did not commit in time; nothing was published. Retry.",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    public ResponseEntity<String> decline(
+            @PathVariable String invitationId,
+            @RequestBody DeclineRequest body,
+            @Parameter(in = ParameterIn.HEADER, description = "Makes retries safe: the same key and body replay the "
+                    + "first answer.")
+            @RequestHeader(name = IdempotentExecution.HEADER, required = false) String idempotencyKey,
+            HttpServletRequest request) {
+        checkKey(idempotencyKey);
+        Decline decline = validator.validate(invitationId, body);
+        if (idempotencyKey == null) {
+            return answer(render(intake.accept(decline, DeclineIds.random(decline.hasReferral()))), false);
+        }
+        String fingerprint = RequestFingerprint.of(request.getMethod(), request.getRequestURI(),
+                json.writeValueAsString(body));
+        IdempotentExecution.Answer answer = idempotentExecution.execute(idempotencyKey, fingerprint, () -> render(
+                intake.accept(decline, DeclineIds.derived(idempotencyKey, fingerprint, decline.hasReferral()))));
+        return answer(answer.response(), answer.replayed());
+    }
+
+    private void checkKey(String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return;
+        }
+        if (idempotencyKey.isBlank() || idempotencyKey.length() > keyMaxLength) {
+            throw new InvalidRequestException(IdempotentExecution.HEADER,
+                    "must be 1 to %d characters, not blank".formatted(keyMaxLength));
+        }
+    }
+
+    private StoredResponse render(DeclineAccepted accepted) {
+        return new StoredResponse(HttpStatus.ACCEPTED.value(), json.writeValueAsString(accepted),
+                accepted.statusLink());
+    }
+
+    private static ResponseEntity<String> answer(StoredResponse response, boolean replayed) {
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(response.status())
+                .contentType(MediaType.APPLICATION_JSON);
+        if (response.location() != null) {
+            answer.location(URI.create(response.location()));
+        }
+        if (replayed) {
+            answer.header(REPLAYED_HEADER, Boolean.TRUE.toString());
+        }
+        return answer.body(response.body());
+    }
+}

@@ -1,0 +1,10 @@
+package dev.referrals.api.decline;
+
+import dev.referrals.events.RefereeKind;
+
+/**
+ * The referred freelancer as it goes on {@code referrals.referral-requested}: a profile URL as typed (trimmed), or
+ * the fingerprint of an email address, never the address itself.
+ */
+public record Referee(RefereeKind kind, String value) {
+}

@@ -1,0 +1,34 @@
+package dev.referrals.api.readmodel;
+
+import dev.referrals.marketplace.Account;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * marketplace.accounts → the freelancer directory searched by referrers (R14). A tombstone (null value) erases the
+ * account.
+ *
+ * <p>Redelivery: the upsert by accountId ignores an update older than the row, and a delete of a missing row does
+ * nothing, so a redelivered account or tombstone changes nothing.
+ */
+@Component
+class AccountListener {
+
+    private final FreelancerDirectoryRows directory;
+
+    AccountListener(FreelancerDirectoryRows directory) {
+        this.directory = directory;
+    }
+
+    @KafkaListener(id = ListenerGroups.ACCOUNTS,
+            groupId = ListenerGroups.PREFIX + ListenerGroups.ACCOUNTS,
+            topics = "#{@topicNamespace.name(T(dev.referrals.schemas.Topics).ACCOUNTS)}")
+    void on(ConsumerRecord<String, Account> record) {
+        if (record.value() == null) {
+            directory.erase(record.key());
+        } else {
+            directory.record(record.value());
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.referrals.api.search;
+
+import dev.referrals.api.ReferralApiProperties;
+import dev.referrals.api.paging.Page;
+import dev.referrals.api.paging.PageQuery;
+import dev.referrals.api.problem.FieldViolation;
+import dev.referrals.api.problem.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/v1/freelancers?q=}: the referrer's search for a freelancer to refer (R14). */
+@RestController
+@Tag(name = "Freelancer search")
+public class FreelancerSearchController {
+
+    static final String QUERY = "q";
+
+    private final FreelancerSearchQuery query;
+    private final ReferralApiProperties.Paging paging;
+
+    FreelancerSearchController(FreelancerSearchQuery query, ReferralApiProperties properties) {
+        this.query = query;
+        this.paging = properties.paging();
+    }
+
+    @GetMapping(path = "/api/v1/freelancers", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Active freelancers whose name or profile URL contains q (any case), by name")
+    @ApiResponse(responseCode = "200", description = "One page of freelancers")
+    @ApiResponse(responseCode = "400", description = "Missing q, or a bad page or size",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    public Page<FreelancerSummary> search(
+            @Parameter(description = "Text to look for", required = true)
+            @RequestParam(name = QUERY, required = false) String q,
+            @Parameter(description = "Zero-based page number") @RequestParam(required = false) Integer page,
+            @Parameter(description = "Page size") @RequestParam(required = false) Integer size) {
+        List<FieldViolation> violations = new ArrayList<>();
+        if (q == null || q.isBlank()) {
+            violations.add(new FieldViolation(QUERY, "is required and must not be blank"));
+        }
+        PageQuery pageQuery = PageQuery.of(page, size, paging, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        return query.search(q.trim(), pageQuery);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.referrals.api.decline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.referrals.api.support.ShippedProperties;
+import dev.referrals.events.RefereeKind;
+import dev.referrals.schemas.privacy.EmailFingerprint;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What a referrer may type to name a referee, with the shipped configuration. */
+class RefereeRecognizerTest {
+
+    private final RefereeRecognizer recognizer = new RefereeRecognizer(ShippedProperties.referralApi());
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "https://marketplace.example/freelancers/ana-lima",
+            "http://marketplace.example/freelancers/ana-lima",
+            "https://www.marketplace.example/freelancers/ana-lima",
+            "HTTPS://MARKETPLACE.EXAMPLE/freelancers/ana_lima.1~x",
+            "https://marketplace.example/freelancers/ana-lima/",
+            "https://marketplace.example/freelancers/ana-lima?utm=mail#reviews"})
+    void aProfileUrlOnTheMarketplaceIsAProfileUrlRefereeAsTyped(String url) {
+        RefereeRecognizer.Recognition recognition = recognizer.recognize("  " + url + "\t");
+
+        assertThat(recognition).isEqualTo(new RefereeRecognizer.Recognized(new Referee(RefereeKind.PROFILE_URL, url)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ana@mail.example", "Ana.Lima+work@Mail.Example", " ana_lima@sub.mail-host.example "})
+    void anEmailIsAnEmailRefereeCarriedOnlyAsItsFingerprint(String email) {
+        RefereeRecognizer.Recognition recognition = recognizer.recognize(email);
+
+        assertThat(recognition).isEqualTo(new RefereeRecognizer.Recognized(
+                new Referee(RefereeKind.EMAIL, EmailFingerprint.of(email))));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "https://marketplace.example.evil.example/freelancers/ana | must be a profile URL on marketplace.example",
+            "https://evilmarketplace.example/freelancers/ana          | must be a profile URL on marketplace.example",
+            "https://ana@marketplace.example/freelancers/ana          | must be a profile URL on marketplace.example",
+            "https://marketplace.example/jobs/ana                     | must be the URL of a freelancer profile",
+            "https://marketplace.example/freelancers/                 | must be the URL of a freelancer profile",
+            "https://marketplace.example/freelancers/ana/reviews      | must be the URL of a freelancer profile",
+            "https://marketplace.example/freelancers/ana%20lima       | must be the URL of a freelancer profile",
+            "marketplace.example/freelancers/ana                      | must be an absolute http(s) profile URL",
+            "ftp://marketplace.example/freelancers/ana                | must be an absolute http(s) profile URL",
+            "javascript:alert(1)                                      | must be an absolute http(s) profile URL",
+            "https://marketplace.example/freelancers/ana lima         | must be an absolute http(s) profile URL",
+            "ana                                                      | must be an absolute http(s) profile URL",
+            "ana@localhost                                            | is not a valid email address",
+            "ana@@mail.example                                        | is not a valid email address",
+            "@mail.example                                            | is not a valid email address",
+            "ana@mail.example.                                        | is not a valid email address",
+            "ana@-mail.example                                        | is not a valid email address"})
+    void anythingElseIsRefusedSayingWhy(String typed, String reason) {
+        RefereeRecognizer.Recognition recognition = recognizer.recognize(typed);
+
+        assertThat(recognition).isInstanceOf(RefereeRecognizer.Refused.class);
+        assertThat(((RefereeRecognizer.Refused) recognition).reason()).startsWith(reason);
+    }
+}
