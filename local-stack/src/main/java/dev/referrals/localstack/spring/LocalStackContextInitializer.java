@@ -12,12 +12,15 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /**
  * Points a Spring test context at the shared local stack, with a topic namespace and a database of its own:
  * {@code @SpringBootTest @ContextConfiguration(initializers = LocalStackContextInitializer.class)}.
  *
- * <p>Its properties come first, so they win over {@code application.yml}. Spring caches contexts by configuration,
+ * <p>Its properties come right after the test's own inlined properties, so they win over {@code application.yml}
+ * and the test's properties win over them. Spring caches contexts by configuration,
  * so each distinct context gets its namespace and database once, and tests that share a context share them too.
  */
 public final class LocalStackContextInitializer
@@ -41,9 +44,15 @@ public final class LocalStackContextInitializer
     public void initialize(ConfigurableApplicationContext context) {
         LocalStack stack = SharedLocalStack.acquire();
         releaseWhenClosed(context);
-        context.getEnvironment().getPropertySources().addFirst(
-                new MapPropertySource(PROPERTY_SOURCE_NAME,
-                        properties(stack, stack.newTopicNamespace(), stack.newDatabase())));
+        MapPropertySource source = new MapPropertySource(PROPERTY_SOURCE_NAME,
+                properties(stack, stack.newTopicNamespace(), stack.newDatabase()));
+        MutablePropertySources sources = context.getEnvironment().getPropertySources();
+        // A test's own properties (@SpringBootTest(properties = ...)) still win, for example a closed SMTP port.
+        if (sources.contains(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME)) {
+            sources.addAfter(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME, source);
+        } else {
+            sources.addFirst(source);
+        }
     }
 
     /** The properties that point a service at the stack, with this namespace and database. */

@@ -32,8 +32,9 @@ public class DeadLetterToolsConfiguration {
         Map<String, Object> consumerConfig = new HashMap<>(kafka.buildConsumerProperties());
         consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        // Dead letters of an aborted transaction never existed; read only what was committed.
-        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // Dead letters are never written in a transaction, so there is nothing to skip; reading uncommitted also lets
+        // the counts come from plain end offsets.
+        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
         Map<String, Object> producerConfig = new HashMap<>(kafka.buildProducerProperties());
         producerConfig.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         AvroDeserializer values = new AvroDeserializer();

@@ -16,8 +16,10 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
 /**
  * The Kafka pieces every service shares: where the catalogue topics live ({@link TopicNamespace}), creating them,
@@ -33,6 +35,17 @@ public class KafkaPlatformAutoConfiguration {
     @ConditionalOnMissingBean
     public TopicNamespace topicNamespace(ReferralsKafkaProperties properties) {
         return TopicNamespace.of(properties.topicPrefix());
+    }
+
+    /**
+     * Listener metrics come from observations only. Spring Kafka times a batch listener with timers of the same name
+     * ({@code spring.kafka.listener}) but other tag keys, which Prometheus refuses; a batch listener times its own
+     * work instead.
+     */
+    @Bean
+    @ConditionalOnMissingBean(ContainerCustomizer.class)
+    public ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> observedListeners() {
+        return container -> container.getContainerProperties().setMicrometerEnabled(false);
     }
 
     /** Checked at start-up, so that a missing registry is one clear line and not a failure on the first record. */

@@ -55,6 +55,10 @@ class DeclinePublishingConfiguration {
     @Bean
     KafkaTemplate<String, SpecificRecord> declineTemplate(
             DefaultKafkaProducerFactory<String, SpecificRecord> declineProducerFactory) {
-        return new KafkaTemplate<>(declineProducerFactory);
+        KafkaTemplate<String, SpecificRecord> template = new KafkaTemplate<>(declineProducerFactory);
+        // As Boot's own template (spring.kafka.template.observation-enabled): a span per send, and the HTTP
+        // request's W3C trace in each record's traceparent header, for the processor and the worker to continue.
+        template.setObservationEnabled(true);
+        return template;
     }
 }

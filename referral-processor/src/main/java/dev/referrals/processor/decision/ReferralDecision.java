@@ -78,7 +78,7 @@ public record ReferralDecision(
                     .setRefereeId(refereeId)
                     .setMessage(message)
                     .setCreatedAt(decidedAt)
-                    .build());
+                    .build(), requestId);
         }
         return new OutgoingEvent(Topics.REFERRAL_REJECTED, jobId, ReferralRejected.newBuilder()
                 .setRequestId(requestId)
@@ -86,6 +86,6 @@ public record ReferralDecision(
                 .setReferrerId(referrerId)
                 .setReason(reason)
                 .setRejectedAt(decidedAt)
-                .build());
+                .build(), requestId);
     }
 }

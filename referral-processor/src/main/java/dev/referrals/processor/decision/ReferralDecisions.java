@@ -6,6 +6,7 @@ import dev.referrals.processor.decision.LedgerFacts.Referral;
 import dev.referrals.processor.eligibility.Decision;
 import dev.referrals.processor.eligibility.EligibilityRules;
 import dev.referrals.processor.events.EventPublisher;
+import dev.referrals.processor.tracing.RequestTraces;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,16 +79,24 @@ public class ReferralDecisions {
      *                                   decided and published, none after it; its position says which
      */
     public List<ReferralDecision> decide(List<ReferralRequested> requests) {
+        return decide(requests, RequestTraces.none());
+    }
+
+    /**
+     * As {@link #decide(List)}, with each decision logged and published in the trace of the request that asked
+     * for it.
+     */
+    public List<ReferralDecision> decide(List<ReferralRequested> requests, RequestTraces traces) {
         long started = System.nanoTime();
         Round round = decideRetryingConflicts(requests);
         long decided = System.nanoTime();
-        publisher.publishAll(round.decisions().stream().map(ReferralDecision::outcomeEvent).toList());
+        publisher.publishAll(round.decisions().stream().map(ReferralDecision::outcomeEvent).toList(), traces);
         if (log.isDebugEnabled()) {
             log.debug("Batch of {}: decided and stored in {} ms, published in {} ms", requests.size(),
                     Duration.ofNanos(decided - started).toMillis(),
                     Duration.ofNanos(System.nanoTime() - decided).toMillis());
         }
-        round.fresh().forEach(this::report);
+        round.fresh().forEach(fresh -> traces.run(fresh.decision().requestId(), () -> report(fresh)));
         metrics.republished(round.republished());
         if (round.waiting() != null) {
             throw round.waiting();

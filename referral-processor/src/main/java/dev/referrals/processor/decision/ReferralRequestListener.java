@@ -1,8 +1,12 @@
 package dev.referrals.processor.decision;
 
 import dev.referrals.events.ReferralRequested;
+import dev.referrals.processor.tracing.RequestTraces;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -29,45 +33,56 @@ import org.springframework.stereotype.Component;
  *       is retried with the platform's back-off, then dead-lettered. With the database or the broker down, that is
  *       the first undecided record.</li>
  * </ul>
+ * Each decision is logged and published in the trace its request came with ({@link RequestTraces}).
  */
 @Component
 class ReferralRequestListener {
 
     private static final LogAccessor log = new LogAccessor(ReferralRequestListener.class);
 
-    private final ReferralDecisions decisions;
+    static final String LISTENER_ID = "referral-processor.decisions";
 
-    ReferralRequestListener(ReferralDecisions decisions) {
+    private final ReferralDecisions decisions;
+    private final ObservationRegistry observations;
+
+    ReferralRequestListener(ReferralDecisions decisions, ObservationRegistry observations) {
         this.decisions = decisions;
+        this.observations = observations;
     }
 
-    @KafkaListener(id = "referral-processor.decisions",
+    @KafkaListener(id = LISTENER_ID,
             topics = "#{@topicNamespace.name(T(dev.referrals.schemas.Topics).REFERRAL_REQUESTED)}",
             concurrency = "${referrals.processor.decisions.concurrency}",
             batch = "true")
     void on(List<ConsumerRecord<String, ReferralRequested>> records) {
         List<ReferralRequested> readable = new ArrayList<>(records.size());
+        Map<String, ConsumerRecord<?, ?>> traced = new HashMap<>();
         for (int index = 0; index < records.size(); index++) {
             ConsumerRecord<String, ReferralRequested> record = records.get(index);
             DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(
                     record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, log);
             if (unreadable != null || record.value() == null) {
-                decide(readable);
+                decide(readable, traces(traced));
                 throw new BatchListenerFailedException("unreadable referral request at " + record.topic() + "-"
                         + record.partition() + "@" + record.offset(), unreadable, index);
             }
             readable.add(record.value());
+            traced.put(record.value().getRequestId(), record);
         }
-        decide(readable);
+        decide(readable, traces(traced));
+    }
+
+    private RequestTraces traces(Map<String, ConsumerRecord<?, ?>> traced) {
+        return new RequestTraces(traced, observations, LISTENER_ID);
     }
 
     /** Decides the requests, which are the first records of the batch; a failure names the record it is about. */
-    private void decide(List<ReferralRequested> requests) {
+    private void decide(List<ReferralRequested> requests, RequestTraces traces) {
         if (requests.isEmpty()) {
             return;
         }
         try {
-            decisions.decide(requests);
+            decisions.decide(requests, traces);
         } catch (LateFactsPendingException waiting) {
             throw new BatchListenerFailedException(waiting.getMessage(), waiting, waiting.position());
         } catch (RuntimeException failure) {
@@ -76,7 +91,7 @@ class ReferralRequestListener {
             }
             log.warn(failure, () -> "Cannot decide a batch of " + requests.size() + "; deciding one by one to find "
                     + "the request that fails");
-            decideOneByOne(requests);
+            decideOneByOne(requests, traces);
         }
     }
 
@@ -84,10 +99,10 @@ class ReferralRequestListener {
      * Isolates the failing request, so that the error handler retries (and at worst dead-letters) that one and not
      * the innocent requests before it. Those are decided, or republished if the batch got as far as deciding them.
      */
-    private void decideOneByOne(List<ReferralRequested> requests) {
+    private void decideOneByOne(List<ReferralRequested> requests, RequestTraces traces) {
         for (int index = 0; index < requests.size(); index++) {
             try {
-                decisions.decide(List.of(requests.get(index)));
+                decisions.decide(List.of(requests.get(index)), traces);
             } catch (LateFactsPendingException waiting) {
                 throw new BatchListenerFailedException(waiting.getMessage(), waiting, index);
             } catch (RuntimeException failure) {

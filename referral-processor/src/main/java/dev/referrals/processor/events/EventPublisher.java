@@ -1,6 +1,7 @@
 package dev.referrals.processor.events;
 
 import dev.referrals.processor.ProcessorProperties;
+import dev.referrals.processor.tracing.RequestTraces;
 import dev.referrals.schemas.TopicNamespace;
 import java.time.Duration;
 import java.util.List;
@@ -33,14 +34,19 @@ public class EventPublisher {
 
     /** Sends every event in order, then waits for all the acknowledgements together. */
     public void publishAll(List<OutgoingEvent> events) {
+        publishAll(events, RequestTraces.none());
+    }
+
+    /** As {@link #publishAll(List)}, each event sent in the trace of the request it answers. */
+    public void publishAll(List<OutgoingEvent> events, RequestTraces traces) {
         if (events.isEmpty()) {
             return;
         }
         CompletableFuture<?>[] acks = new CompletableFuture<?>[events.size()];
         for (int i = 0; i < events.size(); i++) {
             OutgoingEvent event = events.get(i);
-            CompletableFuture<SendResult<String, Object>> ack =
-                    kafka.send(namespace.name(event.topic()), event.key(), event.value());
+            CompletableFuture<SendResult<String, Object>> ack = traces.within(event.cause(),
+                    () -> kafka.send(namespace.name(event.topic()), event.key(), event.value()));
             acks[i] = ack;
         }
         try {

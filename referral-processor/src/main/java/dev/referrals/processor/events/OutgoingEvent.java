@@ -10,8 +10,9 @@ import org.apache.avro.specific.SpecificRecord;
  * @param topic the catalogue entry, for example {@code Topics.REFERRAL_CREATED}
  * @param key   the record key; jobId for every referrals.* topic
  * @param value the Avro record
+ * @param cause the requestId the event answers, whose trace it continues; null when it answers no request
  */
-public record OutgoingEvent(Topic<String, ?> topic, String key, SpecificRecord value) {
+public record OutgoingEvent(Topic<String, ?> topic, String key, SpecificRecord value, String cause) {
 
     public OutgoingEvent {
         Objects.requireNonNull(topic, "topic");

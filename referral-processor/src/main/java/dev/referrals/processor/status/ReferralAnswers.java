@@ -50,7 +50,7 @@ public class ReferralAnswers {
         try (MDC.MDCCloseable referralId = MDC.putCloseable("referralId", activity.getReferralId())) {
             Optional<ReferralStatusChanged> change = transactions.execute(status -> record(activity));
             change.ifPresent(event -> publisher.publishAll(List.of(
-                    new OutgoingEvent(Topics.REFERRAL_STATUS_CHANGED, event.getJobId(), event))));
+                    new OutgoingEvent(Topics.REFERRAL_STATUS_CHANGED, event.getJobId(), event, null))));
         }
     }
 

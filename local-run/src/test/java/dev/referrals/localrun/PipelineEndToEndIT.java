@@ -1,0 +1,300 @@
+package dev.referrals.localrun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.referrals.events.ReferralCreated;
+import dev.referrals.localrun.seed.SeedParser;
+import dev.referrals.localrun.seed.SeedPublisher;
+import dev.referrals.localstack.LocalStack;
+import dev.referrals.localstack.SharedLocalStack;
+import dev.referrals.marketplace.JobActivity;
+import dev.referrals.marketplace.JobActivityKind;
+import dev.referrals.schemas.TopicNamespace;
+import dev.referrals.schemas.Topics;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The whole pipeline, through HTTP, with each service in its own process on the shared broker, registry,
+ * PostgreSQL and SMTP sink: upstream facts in, one decline per rule, the decisions, the emails, the views, an
+ * answer to a referral, a repeated request, and consumers restarted mid-stream. The steps build on each other.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PipelineEndToEndIT {
+
+    private static final Duration DECISION_WAIT = Duration.ofSeconds(60);
+    private static final String GRACE_PERIOD = "3s";
+    private static final String BASE_URL = "https://referrals.example";
+    private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+    private static final int BURST = 10;
+
+    private static LocalStack stack;
+    private static TopicNamespace namespace;
+    private static Pipeline pipeline;
+    private static PipelineClient api;
+    private static EventReader events;
+    private static final Map<String, String> requestIds = new HashMap<>();
+
+    @BeforeAll
+    static void startPipeline() throws IOException {
+        stack = SharedLocalStack.acquire();
+        namespace = stack.newTopicNamespace();
+        try (InputStream seed = PipelineEndToEndIT.class.getResourceAsStream("/e2e/seed.yml")) {
+            new SeedPublisher(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl().orElseThrow(), namespace,
+                    Clock.systemUTC()).publish(SeedParser.parse("e2e/seed.yml",
+                    new String(seed.readAllBytes(), StandardCharsets.UTF_8)));
+        }
+        Map<Service, Integer> anyFreePort = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            anyFreePort.put(service, 0);
+        }
+        PipelineSettings settings = PipelineSettings.defaults(Path.of("target", "services"),
+                        Path.of("target", "e2e-logs", namespace.prefix()))
+                .withPorts(anyFreePort)
+                .withProperties(Map.of(
+                        Service.REFERRAL_PROCESSOR, Map.of("referrals.processor.late-facts.grace-period", GRACE_PERIOD),
+                        Service.NOTIFICATION_WORKER, Map.of("referrals.worker.late-facts.grace-period", GRACE_PERIOD,
+                                "referrals.worker.links.base-url", BASE_URL)));
+        pipeline = Pipeline.start(stack, namespace, settings, service -> stack.newDatabase(), line -> { });
+        api = new PipelineClient(pipeline.baseUrl(Service.REFERRAL_API));
+        events = new EventReader(stack, namespace);
+    }
+
+    @AfterAll
+    static void stopPipeline() {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+        SharedLocalStack.release();
+    }
+
+    @Test
+    @Order(1)
+    void eachDeclineIsDecidedByTheRuleItBreaksOrCreatesTheReferral() {
+        decline("created-by-url", "job-a", "r1", "https://WWW.Marketplace.example/freelancers/ben/?from=search",
+                "Ben did <b>exactly</b> this & more", TRACE_ID);
+        decline("created-by-email", "job-b", "r2", "Cara@E2E.example", null, null);
+        awaitStatus("created-by-url", "CREATED");
+        awaitStatus("created-by-email", "CREATED");
+
+        decline("unknown-email", "job-a", "r3", "nobody@e2e.example", null, null);
+        decline("client-account", "job-a", "r4", "acme@e2e.example", null, null);
+        decline("closed-account", "job-a", "r2", "https://marketplace.example/freelancers/gone", null, null);
+        decline("self", "job-a", "r5", "https://marketplace.example/freelancers/r5", null, null);
+        decline("second-by-referrer", "job-a", "r1", "https://marketplace.example/freelancers/dan", null, null);
+        decline("proposed", "job-a", "r6", "https://marketplace.example/freelancers/prop", null, null);
+        decline("already-referred", "job-a", "r7", "ben@e2e.example", null, null);
+        decline("hired", "job-a", "r8", "https://marketplace.example/freelancers/hired", null, null);
+        decline("invited", "job-a", "r9", "https://marketplace.example/freelancers/direct", null, null);
+        decline("private-job", "job-private", "r1", "https://marketplace.example/freelancers/dan", null, null);
+        decline("closed-job", "job-closed", "r1", "https://marketplace.example/freelancers/dan", null, null);
+
+        Map<String, String> expected = Map.ofEntries(
+                Map.entry("unknown-email", "REFEREE_NOT_FOUND"),
+                Map.entry("client-account", "REFEREE_NOT_FOUND"),
+                Map.entry("closed-account", "REFEREE_NOT_FOUND"),
+                Map.entry("self", "SELF_REFERRAL"),
+                Map.entry("second-by-referrer", "REFERRER_ALREADY_REFERRED"),
+                Map.entry("proposed", "REFEREE_ALREADY_PROPOSED"),
+                Map.entry("already-referred", "REFEREE_ALREADY_REFERRED"),
+                Map.entry("hired", "REFEREE_ALREADY_INVITED_OR_HIRED"),
+                Map.entry("invited", "REFEREE_ALREADY_INVITED_OR_HIRED"),
+                Map.entry("private-job", "JOB_INVITE_ONLY"),
+                Map.entry("closed-job", "JOB_CLOSED"));
+        expected.forEach((name, reason) -> {
+            JsonNode status = awaitStatus(name, "REJECTED");
+            assertThat(status.path("reason").asText()).as(name).isEqualTo(reason);
+        });
+    }
+
+    @Test
+    @Order(2)
+    void eachCreatedReferralEmailsTheRefereeAndTheClientAndARejectedOneEmailsNobody() throws Exception {
+        String referralId = awaitStatus("created-by-url", "CREATED").path("referralId").asText();
+        MimeMessage toBen = single("ben@e2e.example");
+        String benText = MailText.plain(toBen);
+        String benHtml = MailText.html(toBen);
+        assertThat(toBen.getSubject()).isEqualTo("Rita One referred you for Build a <booking> site");
+        assertThat(toBen.getMessageID()).startsWith("<" + referralId + ".referee@");
+        assertThat(benText).contains("Rita One").contains("Ben did <b>exactly</b> this & more")
+                .contains(BASE_URL + "/freelancers/ben/referrals");
+        assertThat(benHtml).contains("Ben did &lt;b&gt;exactly&lt;/b&gt; this &amp; more")
+                .contains("Build a &lt;booking&gt; site").doesNotContain("<b>exactly</b>");
+
+        List<MimeMessage> toAcme = stack.mail().awaitMessagesFor("acme@e2e.example", 2, DECISION_WAIT);
+        assertThat(toAcme).extracting(MimeMessage::getSubject).containsExactlyInAnyOrder(
+                "Rita One referred Ben Referred for Build a <booking> site",
+                "Raj Two referred Cara Referred for Mobile app");
+        assertThat(MailText.plain(single("cara@e2e.example"))).contains("Raj Two").contains("Mobile app");
+
+        // Every rejection was decided in step 1; give a wrongly sent email time to arrive before counting.
+        Thread.sleep(Duration.ofSeconds(3).toMillis());
+        assertThat(e2eMessages()).as("two emails per created referral, none for the eleven rejections").hasSize(4);
+    }
+
+    @Test
+    @Order(3)
+    void theReferralsViewsAndTheJobsInvitationsShowWhoReferredWhom() {
+        JsonNode given = api.get("/api/v1/freelancers/r1/referrals?role=referrer&size=50");
+        assertThat(statuses(given)).containsExactlyInAnyOrder("INVITED", "REJECTED", "REJECTED", "REJECTED");
+        JsonNode received = api.get("/api/v1/freelancers/ben/referrals?role=referee");
+        assertThat(received.path("totalItems").asInt()).isEqualTo(1);
+        assertThat(received.path("items").get(0).path("referrerId").asText()).isEqualTo("r1");
+        assertThat(received.path("items").get(0).path("status").asText()).isEqualTo("INVITED");
+
+        Map<String, JsonNode> invitations = invitationsOf("job-a");
+        assertThat(invitations.get("ben").path("source").asText()).isEqualTo("REFERRAL");
+        assertThat(invitations.get("ben").path("referrerId").asText()).isEqualTo("r1");
+        assertThat(invitations.get("ben").path("message").asText()).isEqualTo("Ben did <b>exactly</b> this & more");
+        assertThat(invitations.get("direct").path("source").asText()).isEqualTo("DIRECT");
+        assertThat(invitations.get("r1").path("status").asText()).as("the referrer declined").isEqualTo("DECLINED");
+
+        assertThat(api.get("/api/v1/freelancers?q=referred").path("items"))
+                .extracting(item -> item.path("accountId").asText()).containsExactly("ben", "cara");
+    }
+
+    @Test
+    @Order(4)
+    void anAcceptedReferralShowsAsAcceptedInBothReferralsViewsAndOnTheJob() {
+        String referralId = awaitStatus("created-by-url", "CREATED").path("referralId").asText();
+        events.publish(Topics.JOB_ACTIVITY, "job-a", JobActivity.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setJobId("job-a").setFreelancerId("ben").setKind(JobActivityKind.INVITATION_ACCEPTED)
+                .setInvitationId(null).setReferralId(referralId).setOccurredAt(Instant.now()).build());
+
+        await().atMost(DECISION_WAIT).untilAsserted(() -> {
+            assertThat(statuses(api.get("/api/v1/freelancers/ben/referrals?role=referee"))).containsExactly("ACCEPTED");
+            assertThat(statuses(api.get("/api/v1/freelancers/r1/referrals?role=referrer"))).contains("ACCEPTED");
+            assertThat(invitationsOf("job-a").get("ben").path("status").asText()).isEqualTo("ACCEPTED");
+        });
+    }
+
+    @Test
+    @Order(5)
+    void theSameRequestSentAgainAnswersTheSameAndCreatesNothingNew() throws Exception {
+        PipelineClient.Answer first = api.lastDecline("created-by-url");
+        PipelineClient.Answer again = api.decline("inv-r1-a", first.idempotencyKey(), first.body(), null);
+
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(again.json()).isEqualTo(first.json());
+        assertThat(again.header("Idempotent-Replayed")).contains("true");
+        Thread.sleep(Duration.ofSeconds(3).toMillis());
+        assertThat(events.referralsCreated()).hasSize(2);
+        assertThat(e2eMessages()).hasSize(4);
+        assertThat(api.get("/api/v1/freelancers/ben/referrals?role=referee").path("totalItems").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(6)
+    void restartingTheProcessorAndCrashingTheWorkerMidStreamLosesNothingAndCreatesNothingTwice() throws Exception {
+        for (int k = 1; k <= BURST / 2; k++) {
+            burstDecline(k);
+        }
+        pipeline.restart(Service.REFERRAL_PROCESSOR, false);
+        for (int k = BURST / 2 + 1; k <= BURST; k++) {
+            burstDecline(k);
+        }
+        awaitStatus("burst-1", "CREATED");
+        pipeline.restart(Service.NOTIFICATION_WORKER, true);
+
+        for (int k = 1; k <= BURST; k++) {
+            awaitStatus("burst-" + k, "CREATED");
+        }
+        List<ReferralCreated> created = events.referralsCreated();
+        assertThat(created).extracting(ReferralCreated::getRequestId).doesNotHaveDuplicates().hasSize(2 + BURST);
+        for (int k = 1; k <= BURST; k++) {
+            stack.mail().awaitMessagesFor("bf" + k + "@e2e.example", 1, DECISION_WAIT);
+        }
+        await().atMost(DECISION_WAIT).untilAsserted(() -> assertThat(
+                stack.mail().receivedMessagesFor("acme@e2e.example")).hasSizeGreaterThanOrEqualTo(2 + BURST));
+        // A crash may repeat an email sent just before it (I4), always with the same Message-ID; none is lost.
+        assertThat(e2eMessages().stream().map(MailText::messageId).collect(Collectors.toSet()))
+                .hasSize(2 * (2 + BURST));
+    }
+
+    @Test
+    @Order(7)
+    void oneTraceIdFollowsTheRequestThroughTheDecisionToTheEmail() throws IOException {
+        for (Service service : Service.values()) {
+            assertThat(Files.readString(pipeline.process(service).log())).as(service.module() + " log")
+                    .contains(TRACE_ID);
+        }
+    }
+
+    private static void burstDecline(int k) {
+        decline("burst-" + k, "job-burst", "br" + k, "https://marketplace.example/freelancers/bf" + k, "burst " + k,
+                null);
+    }
+
+    private static void decline(String name, String jobId, String referrer, String referee, String message,
+                                String traceId) {
+        String invitation = "inv-" + referrer + "-" + jobId.substring("job-".length());
+        if (jobId.equals("job-burst")) {
+            invitation = "inv-" + referrer;
+        }
+        Map<String, Object> referral = new HashMap<>();
+        referral.put("freelancer", referee);
+        if (message != null) {
+            referral.put("message", message);
+        }
+        Map<String, Object> body = Map.of("jobId", jobId, "clientId", "acme", "freelancerId", referrer,
+                "reason", "TOO_BUSY", "referral", referral);
+        PipelineClient.Answer answer = api.decline(invitation, name + "-" + namespace.prefix(), api.json(body),
+                traceId);
+        assertThat(answer.status()).as(name + ": " + answer.json()).isEqualTo(202);
+        requestIds.put(name, answer.json().path("requestId").asText());
+        api.remember(name, answer);
+    }
+
+    private static JsonNode awaitStatus(String name, String status) {
+        String path = "/api/v1/referral-requests/" + requestIds.get(name);
+        await().atMost(DECISION_WAIT).pollInterval(Duration.ofMillis(200))
+                .until(() -> !api.get(path).path("status").asText().equals("PENDING"));
+        JsonNode decided = api.get(path);
+        assertThat(decided.path("status").asText()).as(name + ": " + decided).isEqualTo(status);
+        return decided;
+    }
+
+    private static MimeMessage single(String address) {
+        List<MimeMessage> messages = stack.mail().awaitMessagesFor(address, 1, DECISION_WAIT);
+        assertThat(messages).as(address).hasSize(1);
+        return messages.get(0);
+    }
+
+    private static List<MimeMessage> e2eMessages() {
+        return stack.mail().receivedMessages().stream().filter(MailText::toE2eAddress).toList();
+    }
+
+    private static List<String> statuses(JsonNode page) {
+        return IntStream.range(0, page.path("items").size())
+                .mapToObj(i -> page.path("items").get(i).path("status").asText()).toList();
+    }
+
+    private static Map<String, JsonNode> invitationsOf(String jobId) {
+        Map<String, JsonNode> byFreelancer = new HashMap<>();
+        api.get("/api/v1/jobs/" + jobId + "/invitations").path("items")
+                .forEach(item -> byFreelancer.put(item.path("freelancerId").asText(), item));
+        return byFreelancer;
+    }
+}
