@@ -1,5 +1,7 @@
 package dev.referrals.localstack.registry;
 
+import dev.referrals.schemas.registry.CompatibilityLevel;
+
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
@@ -41,7 +43,7 @@ final class CommandLineSettings {
         String topic = option(options, env, "topic", SchemaRegistrySettings.DEFAULT_TOPIC);
         String compatibilityName = option(options, env, "compatibility",
                 SchemaRegistrySettings.DEFAULT_COMPATIBILITY.name());
-        CompatibilityLevel compatibility = CompatibilityLevel.parse(compatibilityName)
+        CompatibilityLevel compatibility = CompatibilityLevel.named(compatibilityName)
                 .orElseThrow(() -> new IllegalArgumentException("Unknown compatibility '" + compatibilityName
                         + "'; use one of NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL,"
                         + " FULL_TRANSITIVE"));

@@ -1,6 +1,8 @@
 package dev.referrals.localstack.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.referrals.schemas.registry.CompatibilityLevel;
+import dev.referrals.schemas.registry.CompatibilityResult;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,7 +49,7 @@ final class ConfigEndpoints {
 
     private Response setLevel(Request request, String subjectOrNull) {
         JsonNode requested = request.jsonBody().get("compatibility");
-        CompatibilityLevel level = CompatibilityLevel.parse(requested == null ? null : requested.asText())
+        CompatibilityLevel level = CompatibilityLevel.named(requested == null ? null : requested.asText())
                 .orElseThrow(RegistryException::invalidCompatibilityLevel);
         registry.setLevel(subjectOrNull, level);
         return Response.ok(Map.of("compatibility", level.name()));
@@ -55,11 +57,11 @@ final class ConfigEndpoints {
 
     private Response check(Request request, VersionRef ref) {
         SchemaDefinition schema = request.schemaBody();
-        CompatibilityChecker.Report report = registry.checkCompatibility(request.path("subject"), ref, schema);
+        CompatibilityResult result = registry.checkCompatibility(request.path("subject"), ref, schema);
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("is_compatible", report.compatible());
+        json.put("is_compatible", result.isCompatible());
         if (request.flag("verbose")) {
-            json.put("messages", report.messages());
+            json.put("messages", result.messages());
         }
         return Response.ok(json);
     }

@@ -1,5 +1,7 @@
 package dev.referrals.localstack.registry;
 
+import dev.referrals.schemas.registry.CompatibilityLevel;
+
 /**
  * The facts the registry log holds. Each maps to one record of Confluent's {@code _schemas} topic, so replaying
  * the log rebuilds the registry and the topic reads like one Confluent Schema Registry wrote.

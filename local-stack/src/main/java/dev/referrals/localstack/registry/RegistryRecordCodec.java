@@ -8,6 +8,7 @@ import dev.referrals.localstack.registry.RegistryRecord.CompatibilitySet;
 import dev.referrals.localstack.registry.RegistryRecord.SubjectSoftDeleted;
 import dev.referrals.localstack.registry.RegistryRecord.VersionErased;
 import dev.referrals.localstack.registry.RegistryRecord.VersionWritten;
+import dev.referrals.schemas.registry.CompatibilityLevel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -96,7 +97,7 @@ final class RegistryRecordCodec {
             case CONFIG:
                 Optional<CompatibilityLevel> level = value == null
                         ? Optional.empty()
-                        : CompatibilityLevel.parse(text(value, "compatibilityLevel"));
+                        : CompatibilityLevel.named(text(value, "compatibilityLevel"));
                 return Optional.of(level.<RegistryRecord>map(l -> new CompatibilitySet(subject, l))
                         .orElseGet(() -> new CompatibilityCleared(subject)));
             case DELETE_SUBJECT:

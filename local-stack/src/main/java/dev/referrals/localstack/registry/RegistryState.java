@@ -5,6 +5,7 @@ import dev.referrals.localstack.registry.RegistryRecord.CompatibilitySet;
 import dev.referrals.localstack.registry.RegistryRecord.SubjectSoftDeleted;
 import dev.referrals.localstack.registry.RegistryRecord.VersionErased;
 import dev.referrals.localstack.registry.RegistryRecord.VersionWritten;
+import dev.referrals.schemas.registry.CompatibilityLevel;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,12 +1,14 @@
 package dev.referrals.localstack.registry;
 
+import dev.referrals.schemas.registry.SchemaText;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 
 /**
- * An Avro schema as a client sent it, parsed. Its identity is {@link #canonical()}, Avro's own JSON rendering of the
- * parsed schema (what Confluent calls the canonical string): whitespace and key order do not matter, while names,
- * defaults, docs and logical types do. Equal canonical forms share one id across all subjects.
+ * An Avro schema as a client sent it, parsed. Its identity is {@link #canonical()}, {@link SchemaText#canonical}
+ * as the client and the in-memory registry of {@code schemas} compute it (what Confluent calls the canonical
+ * string): whitespace and key order do not matter, while names, defaults, docs and logical types do. Equal
+ * canonical forms share one id across all subjects.
  */
 record SchemaDefinition(Schema avro, String canonical) {
 
@@ -18,7 +20,7 @@ record SchemaDefinition(Schema avro, String canonical) {
         }
         try {
             Schema avro = new Schema.Parser().setValidateDefaults(true).parse(text);
-            return new SchemaDefinition(avro, avro.toString());
+            return new SchemaDefinition(avro, SchemaText.canonical(avro));
         } catch (AvroRuntimeException | IllegalArgumentException e) {
             throw RegistryException.invalidSchema("Invalid schema " + text + ", details: " + e.getMessage());
         } catch (NullPointerException e) {

@@ -5,6 +5,9 @@ import dev.referrals.localstack.registry.RegistryRecord.CompatibilitySet;
 import dev.referrals.localstack.registry.RegistryRecord.SubjectSoftDeleted;
 import dev.referrals.localstack.registry.RegistryRecord.VersionErased;
 import dev.referrals.localstack.registry.RegistryRecord.VersionWritten;
+import dev.referrals.schemas.registry.CompatibilityLevel;
+import dev.referrals.schemas.registry.CompatibilityResult;
+import dev.referrals.schemas.registry.ConfluentCompatibilityAnswer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +27,6 @@ final class SchemaRegistry implements AutoCloseable {
 
     private final RegistryLog log;
     private final CompatibilityLevel defaultLevel;
-    private final CompatibilityChecker checker = new CompatibilityChecker();
     private final RegistryState state = new RegistryState();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
@@ -45,10 +47,9 @@ final class SchemaRegistry implements AutoCloseable {
             if (same.isPresent()) {
                 return same.get().id();
             }
-            CompatibilityChecker.Report report = checker.check(schema.avro(), live, effectiveLevel(subject));
-            if (!report.compatible()) {
-                throw RegistryException.incompatibleSchema("Schema being registered is incompatible with an earlier"
-                        + " schema for subject \"" + subject + "\", details: " + report.messages());
+            CompatibilityResult result = check(schema, live, effectiveLevel(subject));
+            if (!result.isCompatible()) {
+                throw RegistryException.incompatibleSchema(result.registrationRefusal(subject));
             }
             int id = state.idOf(schema.canonical()).orElseGet(state::nextId);
             append(new VersionWritten(
@@ -122,17 +123,17 @@ final class SchemaRegistry implements AutoCloseable {
      * Checks the schema against one version ({@code ref}) or, with {@code ref} null, against the versions the
      * subject's level names. With {@code latest} and no live version there is nothing to break: compatible.
      */
-    CompatibilityChecker.Report checkCompatibility(String subject, VersionRef ref, SchemaDefinition schema) {
+    CompatibilityResult checkCompatibility(String subject, VersionRef ref, SchemaDefinition schema) {
         return read(() -> {
             CompatibilityLevel level = effectiveLevel(subject);
             List<StoredVersion> live = state.versions(subject, false);
             if (ref == null) {
-                return checker.check(schema.avro(), live, level);
+                return check(schema, live, level);
             }
             if (ref.isLatest() && live.isEmpty()) {
-                return CompatibilityChecker.Report.COMPATIBLE;
+                return CompatibilityResult.compatible();
             }
-            return checker.check(schema.avro(), List.of(resolve(subject, ref, false)), level);
+            return check(schema, List.of(resolve(subject, ref, false)), level);
         });
     }
 
@@ -233,6 +234,13 @@ final class SchemaRegistry implements AutoCloseable {
     }
 
     // ---- internals ----
+
+    /** The check the mock registry of {@code schemas} runs too, answered in Confluent's wording. */
+    private static CompatibilityResult check(SchemaDefinition schema, List<StoredVersion> previous,
+                                             CompatibilityLevel level) {
+        return ConfluentCompatibilityAnswer.check(level, schema.avro(),
+                previous.stream().map(StoredVersion::asPreviousVersion).toList());
+    }
 
     private CompatibilityLevel effectiveLevel(String subject) {
         return state.subjectLevel(subject).orElseGet(() -> state.globalLevel().orElse(defaultLevel));

@@ -1,5 +1,7 @@
 package dev.referrals.localstack.registry;
 
+import dev.referrals.schemas.registry.CompatibilityLevel;
+
 import java.time.Duration;
 import java.util.Objects;
 

@@ -28,7 +28,9 @@
  * <h2>Rules</h2>
  * A schema's identity is Avro's canonical JSON of the parsed schema: the same schema gets the same id under every
  * subject, and registering a live one again answers its id without a new version. Compatibility is checked on
- * register with Avro's {@code SchemaCompatibility} at the subject's level, else the global one. Soft-deleted versions
+ * register with Avro's {@code SchemaCompatibility} at the subject's level, else the global one, by the same check the
+ * mock registry of {@code schemas} uses ({@link dev.referrals.schemas.registry.ConfluentCompatibilityAnswer} gives its
+ * Confluent wording). Soft-deleted versions
  * keep their numbers and ids, are hidden unless {@code ?deleted=true}, and are not checked against; a permanent
  * delete needs a soft one first and also removes the subject's level.
  *

@@ -1,5 +1,6 @@
 package dev.referrals.localstack.registry;
 
+import dev.referrals.schemas.registry.CompatibilityLevel;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -6,6 +6,7 @@ import dev.referrals.localstack.registry.RegistryRecord.CompatibilitySet;
 import dev.referrals.localstack.registry.RegistryRecord.SubjectSoftDeleted;
 import dev.referrals.localstack.registry.RegistryRecord.VersionErased;
 import dev.referrals.localstack.registry.RegistryRecord.VersionWritten;
+import dev.referrals.schemas.registry.CompatibilityLevel;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

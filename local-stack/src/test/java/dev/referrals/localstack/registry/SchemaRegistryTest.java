@@ -1,5 +1,6 @@
 package dev.referrals.localstack.registry;
 
+import dev.referrals.schemas.registry.CompatibilityLevel;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -150,7 +151,7 @@ class SchemaRegistryTest {
 
     @Test
     void checkingAgainstLatestOfAnEmptySubjectIsCompatible() {
-        assertThat(registry.checkCompatibility(USERS, VersionRef.LATEST, parsed(USER_V1)).compatible()).isTrue();
+        assertThat(registry.checkCompatibility(USERS, VersionRef.LATEST, parsed(USER_V1)).isCompatible()).isTrue();
         assertErrorCode(() -> registry.checkCompatibility(USERS, new VersionRef(1), parsed(USER_V1)), 40401);
     }
 
@@ -162,9 +163,9 @@ class SchemaRegistryTest {
         registry.setLevel(USERS, CompatibilityLevel.BACKWARD);
 
         assertThat(registry.checkCompatibility(USERS, new VersionRef(2), parsed(USER_WITH_REQUIRED_AGE))
-                .compatible()).isTrue();
+                .isCompatible()).isTrue();
         assertThat(registry.checkCompatibility(USERS, new VersionRef(1), parsed(USER_WITH_REQUIRED_AGE))
-                .compatible()).isFalse();
+                .isCompatible()).isFalse();
         assertErrorCode(() -> registry.checkCompatibility(USERS, new VersionRef(3), parsed(USER_V1)), 40402);
     }
 

@@ -2,6 +2,11 @@ package dev.referrals.schemas.compat;
 
 import dev.referrals.schemas.Topic;
 import dev.referrals.schemas.Topics;
+import dev.referrals.schemas.registry.AvroCompatibilityChecker;
+import dev.referrals.schemas.registry.CompatibilityLevel;
+import dev.referrals.schemas.registry.PreviousVersion;
+import dev.referrals.schemas.registry.SchemaIncompatibility;
+import dev.referrals.schemas.registry.VersionConflict;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -16,8 +21,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaCompatibility;
-import org.apache.avro.SchemaCompatibility.Incompatibility;
 
 /**
  * The build's compatibility gate: every current schema must read data written with every earlier version kept in
@@ -28,6 +31,10 @@ import org.apache.avro.SchemaCompatibility.Incompatibility;
  */
 public final class CompatibilityGate {
 
+    /** Consumers upgrade first, and a topic may hold records written with any archived version. */
+    private static final CompatibilityLevel LEVEL = CompatibilityLevel.BACKWARD_TRANSITIVE;
+    /** Shown when the incompatibility concerns the record itself, not one of its fields. */
+    private static final String WHOLE_RECORD = "<record>";
     private static final Pattern VERSION_FILE = Pattern.compile("v(\\d+)\\.avsc");
 
     private CompatibilityGate() {
@@ -56,8 +63,8 @@ public final class CompatibilityGate {
         if (!report.violations().isEmpty()) {
             throw new IllegalStateException(report.failureMessage());
         }
-        out.printf("[compat] %d subject(s) are BACKWARD_TRANSITIVE compatible with every archived version%n",
-                current.size());
+        out.printf("[compat] %d subject(s) are %s compatible with every archived version%n", current.size(),
+                LEVEL.name());
     }
 
     /**
@@ -70,16 +77,17 @@ public final class CompatibilityGate {
         List<CompatibilityViolation> violations = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         current.forEach((subject, schema) -> {
-            List<ArchivedVersion> versions = archivedVersions(archive.resolve(subject));
+            List<PreviousVersion> versions = archivedVersions(archive.resolve(subject));
             if (versions.isEmpty()) {
-                violations.add(new CompatibilityViolation(subject, 0, FieldLocator.WHOLE_RECORD, "/", "NOT_ARCHIVED",
+                violations.add(new CompatibilityViolation(subject, 0, WHOLE_RECORD, "/", "NOT_ARCHIVED",
                         "no archived version; copy the schema to " + archive.resolve(subject).resolve("v1.avsc")));
                 return;
             }
-            for (ArchivedVersion archived : versions) {
-                violations.addAll(violationsAgainst(subject, schema, archived));
+            for (VersionConflict conflict : AvroCompatibilityChecker.everyConflict(LEVEL, schema, versions)) {
+                conflict.incompatibilities().forEach(incompatibility -> violations.add(
+                        violation(subject, conflict.previous().version(), incompatibility)));
             }
-            ArchivedVersion latest = versions.get(versions.size() - 1);
+            PreviousVersion latest = versions.get(versions.size() - 1);
             if (!JavaStringProperty.strip(latest.schema()).equals(JavaStringProperty.strip(schema))) {
                 notes.add("%s differs from its latest archived version v%d; archive it as v%d when it is released"
                         .formatted(subject, latest.version(), latest.version() + 1));
@@ -88,50 +96,36 @@ public final class CompatibilityGate {
         return new GateReport(violations, notes);
     }
 
-    private static List<CompatibilityViolation> violationsAgainst(
-            String subject, Schema reader, ArchivedVersion archived) {
-        List<Incompatibility> incompatibilities = SchemaCompatibility
-                .checkReaderWriterCompatibility(reader, archived.schema())
-                .getResult()
-                .getIncompatibilities();
-        return incompatibilities.stream()
-                .map(incompatibility -> new CompatibilityViolation(
-                        subject,
-                        archived.version(),
-                        FieldLocator.fieldPath(reader, incompatibility.getLocation()),
-                        incompatibility.getLocation(),
-                        incompatibility.getType().name(),
-                        incompatibility.getMessage()))
-                .toList();
+    /** Names the deepest field the location reaches, even past where it leaves the schema: a place to start. */
+    private static CompatibilityViolation violation(String subject, int version, SchemaIncompatibility found) {
+        return new CompatibilityViolation(subject, version, found.field().dotted().orElse(WHOLE_RECORD),
+                found.location(), found.type().name(), found.detail());
     }
 
-    private static List<ArchivedVersion> archivedVersions(Path subjectDirectory) {
+    private static List<PreviousVersion> archivedVersions(Path subjectDirectory) {
         if (!Files.isDirectory(subjectDirectory)) {
             return List.of();
         }
         try (Stream<Path> files = Files.list(subjectDirectory)) {
             return files.map(CompatibilityGate::readArchived)
                     .filter(java.util.Objects::nonNull)
-                    .sorted(Comparator.comparingInt(ArchivedVersion::version))
+                    .sorted(Comparator.comparingInt(PreviousVersion::version))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + subjectDirectory, e);
         }
     }
 
-    private static ArchivedVersion readArchived(Path file) {
+    private static PreviousVersion readArchived(Path file) {
         Matcher matcher = VERSION_FILE.matcher(file.getFileName().toString());
         if (!matcher.matches()) {
             return null;
         }
         try {
-            return new ArchivedVersion(Integer.parseInt(matcher.group(1)), new Schema.Parser().parse(file.toFile()));
+            return PreviousVersion.of(Integer.parseInt(matcher.group(1)), new Schema.Parser().parse(file.toFile()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read archived schema " + file, e);
         }
-    }
-
-    private record ArchivedVersion(int version, Schema schema) {
     }
 
     /** What the gate found: violations fail the build, notes are printed. */
@@ -139,7 +133,7 @@ public final class CompatibilityGate {
 
         public String failureMessage() {
             StringBuilder message = new StringBuilder(
-                    "Schema change is not BACKWARD_TRANSITIVE compatible (" + violations.size() + " problem(s)):");
+                    "Schema change is not " + LEVEL.name() + " compatible (" + violations.size() + " problem(s)):");
             violations.forEach(violation -> message.append(System.lineSeparator()).append("  ")
                     .append(violation.describe()));
             return message.toString();

@@ -1,6 +1,7 @@
 package dev.referrals.schemas.registry;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /** Confluent's compatibility levels, spelled as the REST API spells them. */
 public enum CompatibilityLevel {
@@ -40,19 +41,27 @@ public enum CompatibilityLevel {
     }
 
     /**
+     * The level with this name, ignoring case and surrounding blanks (Confluent accepts "backward" and "BACKWARD"),
+     * or empty when the name is not a level. For callers that answer an unknown name in their own words.
+     */
+    public static Optional<CompatibilityLevel> named(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(valueOf(name.trim().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException unknown) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * The level with this name, ignoring case.
      *
      * @throws SchemaRegistryException with Confluent's 42203 when the name is not a level
      */
     public static CompatibilityLevel parse(String name) {
-        if (name != null) {
-            try {
-                return valueOf(name.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException unknown) {
-                // falls through to the registry's own error for an invalid level
-            }
-        }
-        throw new SchemaRegistryException("Invalid compatibility level: " + name,
-                SchemaRegistryException.HTTP_UNPROCESSABLE_ENTITY, RegistryErrorCode.INVALID_COMPATIBILITY_LEVEL);
+        return named(name).orElseThrow(() -> new SchemaRegistryException("Invalid compatibility level: " + name,
+                SchemaRegistryException.HTTP_UNPROCESSABLE_ENTITY, RegistryErrorCode.INVALID_COMPATIBILITY_LEVEL));
     }
 }

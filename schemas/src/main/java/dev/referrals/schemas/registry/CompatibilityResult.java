@@ -21,4 +21,10 @@ public record CompatibilityResult(boolean isCompatible, List<String> messages) {
     public static CompatibilityResult incompatible(List<String> messages) {
         return new CompatibilityResult(false, messages);
     }
+
+    /** Confluent's words for refusing to register a schema with this result (HTTP 409, error code 409). */
+    public String registrationRefusal(String subject) {
+        return "Schema being registered is incompatible with an earlier schema for subject \"" + subject
+                + "\", details: " + messages;
+    }
 }

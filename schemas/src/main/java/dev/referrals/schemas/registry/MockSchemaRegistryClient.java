@@ -100,11 +100,10 @@ public class MockSchemaRegistryClient implements SchemaRegistryClient {
             }
         }
         Schema stored = SchemaText.parse(canonical);
-        List<String> violations = AvroCompatibilityChecker.violations(compatibility(subjectName), stored,
+        CompatibilityResult result = MockCompatibilityAnswer.check(compatibility(subjectName), stored,
                 previous(subject.live()));
-        if (!violations.isEmpty()) {
-            throw new SchemaRegistryException("Schema being registered is incompatible with an earlier schema for "
-                    + "subject \"" + subjectName + "\", details: " + violations, HTTP_CONFLICT,
+        if (!result.isCompatible()) {
+            throw new SchemaRegistryException(result.registrationRefusal(subjectName), HTTP_CONFLICT,
                     RegistryErrorCode.INCOMPATIBLE_SCHEMA);
         }
         int id = idsByCanonical.computeIfAbsent(canonical, text -> nextId++);
@@ -164,17 +163,16 @@ public class MockSchemaRegistryClient implements SchemaRegistryClient {
     public synchronized CompatibilityResult testCompatibility(String subjectName, Schema schema, String version) {
         Schema candidate = SchemaText.parse(SchemaText.canonical(schema));
         CompatibilityLevel level = compatibility(subjectName);
-        List<AvroCompatibilityChecker.PreviousVersion> against;
+        List<PreviousVersion> against;
         if (LATEST_VERSION.equalsIgnoreCase(version)) {
             Subject subject = subjects.get(subjectName);
             // Like Confluent: nothing registered yet means nothing to break.
             against = subject == null ? List.of() : previous(subject.live());
         } else {
             Version old = liveVersion(subjectName, parseVersion(version));
-            against = List.of(new AvroCompatibilityChecker.PreviousVersion(old.number, old.schema));
+            against = List.of(PreviousVersion.of(old.number, old.schema));
         }
-        List<String> violations = AvroCompatibilityChecker.violations(level, candidate, against);
-        return violations.isEmpty() ? CompatibilityResult.compatible() : CompatibilityResult.incompatible(violations);
+        return MockCompatibilityAnswer.check(level, candidate, against);
     }
 
     @Override
@@ -263,9 +261,8 @@ public class MockSchemaRegistryClient implements SchemaRegistryClient {
                 .orElseThrow(() -> versionNotFound(subjectName, number));
     }
 
-    private static List<AvroCompatibilityChecker.PreviousVersion> previous(List<Version> live) {
-        return live.stream().map(version -> new AvroCompatibilityChecker.PreviousVersion(version.number,
-                version.schema)).toList();
+    private static List<PreviousVersion> previous(List<Version> live) {
+        return live.stream().map(version -> PreviousVersion.of(version.number, version.schema)).toList();
     }
 
     private static RegisteredSchema registered(String subjectName, Version version) {

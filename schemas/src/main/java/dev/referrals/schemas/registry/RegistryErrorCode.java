@@ -20,6 +20,7 @@ public final class RegistryErrorCode {
     public static final int INVALID_SCHEMA = 42201;
     public static final int INVALID_VERSION = 42202;
     public static final int INVALID_COMPATIBILITY_LEVEL = 42203;
+    public static final int OPERATION_NOT_PERMITTED = 42205;
     public static final int BACKEND_STORE_ERROR = 50001;
     public static final int OPERATION_TIMEOUT = 50002;
     public static final int FORWARDING_ERROR = 50003;

@@ -15,6 +15,10 @@
  *   <li>Every failure is a {@link dev.referrals.schemas.registry.SchemaRegistryException}. It carries the HTTP
  *       status and the error code, and {@code isRetriable()} is true only when no answer came or the registry
  *       answered 5xx.</li>
+ *   <li>{@link dev.referrals.schemas.registry.AvroCompatibilityChecker} applies a
+ *       {@link dev.referrals.schemas.registry.CompatibilityLevel} with Avro's resolution rules. It is the one check
+ *       behind the mock, the local registry server ({@link dev.referrals.schemas.registry.ConfluentCompatibilityAnswer}
+ *       words it as Confluent does) and the build's compatibility gate.</li>
  * </ul>
  */
 package dev.referrals.schemas.registry;
