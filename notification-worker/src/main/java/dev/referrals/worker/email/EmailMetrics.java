@@ -17,6 +17,7 @@ class EmailMetrics {
     static final String DEFERRED = "referrals.emails.deferred";
     static final String NEUTRAL_WORDING = "referrals.emails.neutral-wording";
     static final String LATENCY = "referrals.email.latency";
+    static final String END_TO_END = "referrals.end-to-end.latency";
 
     private final MeterRegistry registry;
 
@@ -32,6 +33,16 @@ class EmailMetrics {
                 .publishPercentileHistogram()
                 .register(registry)
                 .record(sinceCreated.isNegative() ? Duration.ZERO : sinceCreated);
+    }
+
+    /** From the request's requestedAt (the API's 202) to the SMTP server accepting this email. */
+    void endToEnd(Role role, Duration sinceRequested) {
+        Timer.builder(END_TO_END)
+                .description("From the referral request's requestedAt to the SMTP server accepting the email")
+                .tag("role", role.tag())
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(sinceRequested.isNegative() ? Duration.ZERO : sinceRequested);
     }
 
     void failed(Role role) {

@@ -1,8 +1,10 @@
 package dev.referrals.worker.email;
 
 import dev.referrals.events.ReferralCreated;
+import dev.referrals.schemas.EventHeaders;
 import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,9 +31,10 @@ class ReferralCreatedListener {
     @KafkaListener(id = "notification-worker.referral-created",
             groupId = "${referrals.kafka.topic-prefix:}notification-worker.referral-created",
             topics = "#{@topicNamespace.name(T(dev.referrals.schemas.Topics).REFERRAL_CREATED)}")
-    void on(ReferralCreated referral) {
+    void on(ReferralCreated referral,
+            @Header(name = EventHeaders.REQUESTED_AT, required = false) byte[] requestedAt) {
         try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_REFERRAL_ID, referral.getReferralId())) {
-            emails.handle(referral);
+            emails.handle(referral, EventHeaders.decodeInstant(requestedAt));
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,14 @@ public class ReferralEmails {
      * @throws EmailNotAccepted when the SMTP server did not take an email (retried, then dead-lettered)
      */
     public void handle(ReferralCreated referral) {
+        handle(referral, Optional.empty());
+    }
+
+    /**
+     * As {@link #handle(ReferralCreated)}, knowing when the referral was requested (the processor's
+     * {@code referrals-requested-at} header), for the end-to-end latency.
+     */
+    public void handle(ReferralCreated referral, Optional<Instant> requestedAt) {
         Set<Role> alreadySent = ledger.sentRoles(referral.getReferralId());
         alreadySent.forEach(role -> {
             metrics.alreadySent(role);
@@ -75,7 +84,7 @@ public class ReferralEmails {
         for (Role role : pending) {
             Draft draft = drafts.draft(referral, role, facts, gracePeriodOver);
             if (draft instanceof Draft.Ready ready) {
-                send(ready.email());
+                send(ready.email(), requestedAt);
             } else if (draft instanceof Draft.Skip skip) {
                 skip(role, skip.reason());
             } else if (draft instanceof Draft.Wait wait) {
@@ -91,7 +100,7 @@ public class ReferralEmails {
         lateFacts.forget(referral.getReferralId());
     }
 
-    private void send(ReferralEmail email) {
+    private void send(ReferralEmail email, Optional<Instant> requestedAt) {
         RenderedEmail content = renderer.render(email);
         try {
             sender.send(email, content);
@@ -104,6 +113,7 @@ public class ReferralEmails {
         // Counted as sent before it is recorded: the server has it, even if recording fails and a retry repeats it.
         Instant acceptedAt = clock.instant();
         metrics.sent(email.role(), Duration.between(email.createdAt(), acceptedAt));
+        requestedAt.ifPresent(requested -> metrics.endToEnd(email.role(), Duration.between(requested, acceptedAt)));
         email.neutralFacts().forEach(fact -> metrics.neutralWording(email.role(), fact));
         ledger.record(email, acceptedAt);
         if (email.neutralFacts().isEmpty()) {

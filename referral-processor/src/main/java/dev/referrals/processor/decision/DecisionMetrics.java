@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 @Component
 class DecisionMetrics {
 
-    static final String REQUESTED = "referrals.requested";
+    static final String DECIDED = "referrals.decided";
     static final String CREATED = "referrals.created";
     static final String REJECTED = "referrals.rejected";
     static final String REPUBLISHED = "referrals.decisions.republished";
@@ -28,7 +28,7 @@ class DecisionMetrics {
 
     DecisionMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.requested = Counter.builder(REQUESTED).description("Referral requests decided").register(registry);
+        this.requested = Counter.builder(DECIDED).description("Referral requests decided for the first time").register(registry);
         this.created = Counter.builder(CREATED).description("Referrals created").register(registry);
         this.republished = Counter.builder(REPUBLISHED)
                 .description("Outcomes republished for a redelivered request").register(registry);

@@ -2,6 +2,7 @@ package dev.referrals.processor.events;
 
 import dev.referrals.processor.ProcessorProperties;
 import dev.referrals.processor.tracing.RequestTraces;
+import dev.referrals.schemas.EventHeaders;
 import dev.referrals.schemas.TopicNamespace;
 import java.time.Duration;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
@@ -45,8 +47,11 @@ public class EventPublisher {
         CompletableFuture<?>[] acks = new CompletableFuture<?>[events.size()];
         for (int i = 0; i < events.size(); i++) {
             OutgoingEvent event = events.get(i);
-            CompletableFuture<SendResult<String, Object>> ack = traces.within(event.cause(),
-                    () -> kafka.send(namespace.name(event.topic()), event.key(), event.value()));
+            ProducerRecord<String, Object> record =
+                    new ProducerRecord<>(namespace.name(event.topic()), event.key(), event.value());
+            traces.requestedAt(event.cause()).ifPresent(requestedAt ->
+                    record.headers().add(EventHeaders.REQUESTED_AT, EventHeaders.encodeInstant(requestedAt)));
+            CompletableFuture<SendResult<String, Object>> ack = traces.within(event.cause(), () -> kafka.send(record));
             acks[i] = ack;
         }
         try {

@@ -1,8 +1,11 @@
 package dev.referrals.processor.tracing;
 
+import dev.referrals.events.ReferralRequested;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
@@ -13,7 +16,8 @@ import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
  * <p>Spring Kafka observes a record listener per record, but a batch listener only once per batch, which would cut
  * the W3C trace that came with each request from the HTTP call. So the batch listener keeps each record, and work
  * about one request runs inside a listener observation made from that record's headers: the decision's log lines
- * carry the request's traceId, and the outcome's {@code traceparent} header continues it to the worker.
+ * carry the request's traceId, and the outcome's {@code traceparent} header continues it to the worker. The
+ * outcome also carries the request's {@code requestedAt} in a header, for the worker's end-to-end latency.
  */
 public final class RequestTraces {
 
@@ -48,6 +52,14 @@ public final class RequestTraces {
         return Observation.createNotStarted(OBSERVATION_NAME,
                         () -> new KafkaRecordReceiverContext(record, listenerId, () -> null), registry)
                 .observe(work);
+    }
+
+    /** When the request was made, as it said; empty for work that answers no request of this batch. */
+    public Optional<Instant> requestedAt(String requestId) {
+        ConsumerRecord<?, ?> record = requestId == null ? null : recordsByRequestId.get(requestId);
+        return record != null && record.value() instanceof ReferralRequested request
+                ? Optional.of(request.getRequestedAt())
+                : Optional.empty();
     }
 
     /** As {@link #within(String, Supplier)}, for work without a result. */
