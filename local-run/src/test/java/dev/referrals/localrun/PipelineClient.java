@@ -61,6 +61,11 @@ final class PipelineClient {
         return parse(response.body());
     }
 
+    /** The body of a GET of an absolute URL, for another service's endpoints. */
+    String text(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).build()).body();
+    }
+
     String json(Object value) {
         try {
             return mapper.writeValueAsString(value);

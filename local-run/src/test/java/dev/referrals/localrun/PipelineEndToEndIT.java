@@ -26,7 +26,11 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -240,6 +244,22 @@ class PipelineEndToEndIT {
             assertThat(Files.readString(pipeline.process(service).log())).as(service.module() + " log")
                     .contains(TRACE_ID);
         }
+    }
+
+    @Test
+    @Order(8)
+    void everyMetricTheDashboardAndTheAlertsQueryIsServedByTheServices() throws IOException {
+        String dashboard = Files.readString(Path.of("..", "docker", "grafana", "dashboards", "referrals.json"))
+                + Files.readString(Path.of("..", "docker", "prometheus", "alerts.yml"));
+        Set<String> queried = Pattern.compile("referrals_[a-z_]+").matcher(dashboard).results()
+                .map(MatchResult::group).collect(Collectors.toCollection(TreeSet::new));
+        StringBuilder served = new StringBuilder();
+        for (Service service : Service.values()) {
+            served.append(api.text(pipeline.baseUrl(service) + "/actuator/prometheus"));
+        }
+
+        assertThat(queried).hasSizeGreaterThan(8);
+        assertThat(queried).allSatisfy(metric -> assertThat(served).as(metric).contains(metric));
     }
 
     private static void burstDecline(int k) {

@@ -70,7 +70,7 @@ class ComposeFileTest {
 
         String dashboard = Files.readString(Path.of("..", "docker", "grafana", "dashboards", "referrals.json"));
         assertThat(dashboard).contains("referrals_consumer_lag_records", "referrals_consumer_lag_seconds",
-                "referrals_rejected_total", "referrals_deadletters_records", "referrals_decision_latency_seconds_bucket",
+                "referrals_decisions_total", "referrals_deadletters_records", "referrals_decision_latency_seconds_bucket",
                 "referrals_end_to_end_latency_seconds_bucket");
     }
 

@@ -23,6 +23,14 @@ class EmailMetrics {
 
     EmailMetrics(MeterRegistry registry) {
         this.registry = registry;
+        // Every series exists from start-up with zero, so dashboards and alerts see a rate of 0, not no data.
+        for (Role role : Role.values()) {
+            counter(SENT, role);
+            counter(FAILED, role);
+            for (SkipReason reason : SkipReason.values()) {
+                skippedCounter(role, reason);
+            }
+        }
     }
 
     void sent(Role role, Duration sinceCreated) {
@@ -50,7 +58,7 @@ class EmailMetrics {
     }
 
     void skipped(Role role, SkipReason reason) {
-        Counter.builder(SKIPPED).tag("role", role.tag()).tag("reason", reason.tag()).register(registry).increment();
+        skippedCounter(role, reason).increment();
     }
 
     void alreadySent(Role role) {
@@ -63,6 +71,10 @@ class EmailMetrics {
 
     void neutralWording(Role role, Fact fact) {
         Counter.builder(NEUTRAL_WORDING).tag("role", role.tag()).tag("fact", fact.tag()).register(registry).increment();
+    }
+
+    private Counter skippedCounter(Role role, SkipReason reason) {
+        return Counter.builder(SKIPPED).tag("role", role.tag()).tag("reason", reason.tag()).register(registry);
     }
 
     private Counter counter(String name, Role role) {

@@ -62,7 +62,7 @@ class DecisionsIT {
         String ben = unique("ben");
         marketplace.givenOpenPublicJob(jobId);
         marketplace.givenFreelancers(ana, ben);
-        double createdBefore = meters.counter("referrals.created").count();
+        double createdBefore = meters.counter("referrals.decisions", "outcome", "CREATED", "reason", "NONE").count();
         ReferralRequested request = referral(jobId, ana, profileUrlOf(ben));
 
         marketplace.sendRequest(request);
@@ -79,7 +79,7 @@ class DecisionsIT {
         assertThat(published.keysOfOutcomesOf(request.getRequestId())).containsOnly(jobId);
         assertThat(jdbc.sql("select referee_id from referral where referral_id = ?")
                 .param(created.getReferralId()).query(String.class).single()).isEqualTo(ben);
-        assertThat(meters.counter("referrals.created").count()).isGreaterThan(createdBefore);
+        assertThat(meters.counter("referrals.decisions", "outcome", "CREATED", "reason", "NONE").count()).isGreaterThan(createdBefore);
         assertThat(meters.find("referrals.decision.latency").timer()).isNotNull();
     }
 
@@ -263,7 +263,8 @@ class DecisionsIT {
     }
 
     private double rejectedCount(RejectionReason reason) {
-        var counter = meters.find("referrals.rejected").tag("reason", reason.name()).counter();
+        var counter = meters.find("referrals.decisions").tag("outcome", "REJECTED").tag("reason", reason.name())
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 }
