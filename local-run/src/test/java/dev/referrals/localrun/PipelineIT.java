@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.referrals.localstack.LocalStack;
 import dev.referrals.localstack.SharedLocalStack;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,14 +32,16 @@ class PipelineIT {
     }
 
     @Test
-    void everyServiceBecomesReadyRecoversFromACrashAndStopsWithoutLeavingAProcess() {
+    void everyServiceBecomesReadyRecoversFromACrashAndStopsWithoutLeavingAProcess() throws IOException {
         Map<Service, Integer> anyFreePort = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             anyFreePort.put(service, 0);
         }
         // Maven runs the tests in the module directory, where the build copied the jars to target/services.
+        // The processor logs JSON, as LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs switches it in production.
         PipelineSettings settings = PipelineSettings.defaults(Path.of("target", "services"),
-                Path.of("target", "pipeline-it-logs")).withPorts(anyFreePort);
+                        Path.of("target", "pipeline-it-logs", UUID.randomUUID().toString())).withPorts(anyFreePort)
+                .withProperties(Map.of(Service.REFERRAL_PROCESSOR, Map.of("logging.structured.format.console", "ecs")));
         List<String> progress = new ArrayList<>();
         List<ProcessHandle> started = new ArrayList<>();
 
@@ -57,6 +62,13 @@ class PipelineIT {
         }
 
         assertThat(started).noneMatch(ProcessHandle::isAlive);
+        List<String> processorLog = Files.readAllLines(settings.logDir().resolve("referral-processor.log"));
+        assertThat(processorLog).filteredOn(line -> line.contains("Started ReferralProcessorApplication"))
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line).startsWith("{").endsWith("}")
+                        .contains("\"service\":{\"name\":\"referral-processor\""));
+        assertThat(Files.readAllLines(settings.logDir().resolve("referral-api.log")))
+                .anySatisfy(line -> assertThat(line).contains("Started ReferralApiApplication").doesNotStartWith("{"));
         assertThat(progress).anyMatch(line -> line.startsWith("referral-api is ready on http://localhost:"));
     }
 }
