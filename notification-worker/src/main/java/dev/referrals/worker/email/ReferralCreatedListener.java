@@ -16,6 +16,10 @@ import org.springframework.stereotype.Component;
  * with the reason; a late fact every {@code referrals.worker.late-facts.retry-interval} until its grace period ends.
  * A record that cannot be read goes to the dead-letter topic at once. Every log line of a referral carries its id
  * (MDC key {@value #MDC_REFERRAL_ID}).
+ *
+ * <p>{@code referrals.worker.emails.concurrency} consumers share the topic's partitions: an email spends most of its
+ * time waiting on the SMTP server and the database, so one consumer leaves the machine idle. Each referral stays on
+ * its partition's consumer, so redelivery and retries behave as with one.
  */
 @Component
 class ReferralCreatedListener {
@@ -30,7 +34,8 @@ class ReferralCreatedListener {
 
     @KafkaListener(id = "notification-worker.referral-created",
             groupId = "${referrals.kafka.topic-prefix:}notification-worker.referral-created",
-            topics = "#{@topicNamespace.name(T(dev.referrals.schemas.Topics).REFERRAL_CREATED)}")
+            topics = "#{@topicNamespace.name(T(dev.referrals.schemas.Topics).REFERRAL_CREATED)}",
+            concurrency = "${referrals.worker.emails.concurrency}")
     void on(ReferralCreated referral,
             @Header(name = EventHeaders.REQUESTED_AT, required = false) byte[] requestedAt) {
         try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_REFERRAL_ID, referral.getReferralId())) {

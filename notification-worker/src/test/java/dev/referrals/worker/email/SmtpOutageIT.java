@@ -119,6 +119,39 @@ class SmtpOutageIT {
         }
     }
 
+    /**
+     * The worker keeps its SMTP connection from one email to the next ({@link SmtpConnections}). When the server
+     * restarts in between, the kept connection is dead: it is dropped unused and the next email opens a new one,
+     * without a failed send or a retry.
+     */
+    @Test
+    void aKeptConnectionThatTheServerDroppedIsReplacedWithoutAFailedSend() throws Exception {
+        GreenMail first = new GreenMail(new ServerSetup(SMTP_PORT, "localhost", ServerSetup.PROTOCOL_SMTP));
+        first.start();
+        Cast before = publishCast();
+        ReferralCreated sentBefore = referral(before.jobId, before.clientId, before.referrerId, before.refereeId, "Hi");
+        try {
+            kafka.send(Topics.REFERRAL_CREATED, sentBefore.getJobId(), sentBefore);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(ledgerRoles(sentBefore)).hasSize(2));
+        } finally {
+            first.stop();
+        }
+        double failedBefore = failed("referee") + failed("client");
+
+        GreenMail second = new GreenMail(new ServerSetup(SMTP_PORT, "localhost", ServerSetup.PROTOCOL_SMTP));
+        second.start();
+        try {
+            Cast after = publishCast();
+            ReferralCreated sentAfter = referral(after.jobId, after.clientId, after.referrerId, after.refereeId, "Hi");
+            kafka.send(Topics.REFERRAL_CREATED, sentAfter.getJobId(), sentAfter);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(ledgerRoles(sentAfter)).hasSize(2));
+            assertThat(second.getReceivedMessages()).hasSize(2);
+            assertThat(failed("referee") + failed("client")).isEqualTo(failedBefore);
+        } finally {
+            second.stop();
+        }
+    }
+
     private Cast publishCast() {
         Cast cast = new Cast();
         Instant now = Instant.now();
