@@ -1,0 +1,46 @@
+package dev.referrals.benchmarks.api;
+
+import dev.referrals.benchmarks.data.DeclineBodies;
+import dev.referrals.benchmarks.data.Marketplace;
+import dev.referrals.benchmarks.load.LoadTarget;
+
+/**
+ * Declines with a referral, each for its own invitation and with its own Idempotency-Key (as a careful upstream
+ * service sends them), naming the referee by profile URL or, every other request, by email. The API answers 202
+ * whether or not the referee exists: eligibility is the processor's.
+ */
+public final class DeclineTarget implements LoadTarget {
+
+    /** Declines spread over this many jobs and clients, so no single partition gets them all. */
+    private static final int JOBS = 1_000;
+    private static final int CLIENTS = 200;
+
+    private final int port;
+    private final String keyPrefix;
+
+    /** @param keyPrefix makes this run's Idempotency-Keys its own */
+    public DeclineTarget(int port, String keyPrefix) {
+        this.port = port;
+        this.keyPrefix = keyPrefix;
+    }
+
+    @Override
+    public String host() {
+        return "localhost";
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public Request request(long sequence) {
+        String referee = "api-ref-" + sequence;
+        return new Request(DeclineBodies.path("api-inv-" + sequence), keyPrefix + sequence,
+                DeclineBodies.decline("api-job-" + (sequence % JOBS), "api-cl-" + (sequence % CLIENTS),
+                        "api-fl-" + sequence,
+                        sequence % 2 == 0 ? Marketplace.PROFILE_BASE + referee : referee + "@bench.example",
+                        "They built two sites like this one last year."));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.referrals.benchmarks.api;
+
+import dev.referrals.benchmarks.BenchmarkSettings;
+import dev.referrals.benchmarks.Progress;
+import dev.referrals.benchmarks.load.ClosedLoopResult;
+import dev.referrals.benchmarks.load.HttpLoad;
+import dev.referrals.benchmarks.load.LoadTarget;
+import dev.referrals.benchmarks.load.OpenLoopResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import dev.referrals.benchmarks.harness.CpuText;
+import dev.referrals.benchmarks.harness.Measured;
+
+/**
+ * The same load against any endpoint, so that the API and the bare endpoint are measured alike: a warm-up, the
+ * closed loop (optionally profiled), then the open loop at each rate, lowest first.
+ */
+public final class HttpBenchmark {
+
+    private static final int ACCEPTED = 202;
+
+    private final BenchmarkSettings.Api settings;
+    private final HttpLoad load;
+    private final Progress progress;
+
+    public HttpBenchmark(BenchmarkSettings.Api settings, Duration drainTimeout, Progress progress) {
+        this.settings = settings;
+        this.load = new HttpLoad(ACCEPTED, drainTimeout);
+        this.progress = progress;
+    }
+
+    /**
+     * @param profiler wraps the measured closed loop, for example in a flight recording
+     */
+    public HttpFigures run(String name, LoadTarget target, double startUpSeconds,
+                           Function<Supplier<ClosedLoopResult>, Measured<ClosedLoopResult>> profiler) {
+        AtomicLong sequence = new AtomicLong();
+        load.closedLoop(target, sequence, settings.closedLoopConnections(), settings.warmUp(), Duration.ZERO);
+        Measured<ClosedLoopResult> measured = profiler.apply(() -> load.closedLoop(target, sequence,
+                settings.closedLoopConnections(), Duration.ZERO, settings.closedLoopDuration()));
+        ClosedLoopResult closed = measured.result();
+        progress.line(String.format("%s: closed loop, %d connections: %.0f accepted/s (p99 %.1f ms, %d failed); %s",
+                name, closed.connections(), closed.perSecond(), closed.latency().p99(), closed.failed(),
+                CpuText.of(measured.cpu())));
+        List<OpenLoopResult> open = new ArrayList<>();
+        for (int rate : settings.rates()) {
+            OpenLoopResult result = load.openLoop(target, sequence, rate, settings.rateDuration(),
+                    settings.openLoopConnections());
+            progress.line(String.format("%s: open loop at %d/s: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%d failed)",
+                    name, rate, result.latency().p50(), result.latency().p95(), result.latency().p99(),
+                    result.failed()));
+            open.add(result);
+        }
+        return new HttpFigures(startUpSeconds, closed, measured.cpu(), open);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.referrals.benchmarks.endtoend;
+
+import dev.referrals.benchmarks.data.DeclineBodies;
+import dev.referrals.benchmarks.data.Marketplace;
+import dev.referrals.benchmarks.load.LoadTarget;
+
+/**
+ * Declines whose referral is created: request {@code n} is by freelancer {@code 2n} and refers freelancer
+ * {@code 2n+1}, both known to the processor and the worker, on an open public job; every referee is referred once,
+ * so the referee names the request its emails belong to.
+ */
+final class EndToEndTarget implements LoadTarget {
+
+    private final int port;
+    private final Marketplace marketplace;
+    private final int jobs;
+    private final String keyPrefix;
+
+    EndToEndTarget(int port, Marketplace marketplace, int jobs, String keyPrefix) {
+        this.port = port;
+        this.marketplace = marketplace;
+        this.jobs = jobs;
+        this.keyPrefix = keyPrefix;
+    }
+
+    static int referrer(long n) {
+        return (int) (2 * n);
+    }
+
+    static int referee(long n) {
+        return (int) (2 * n + 1);
+    }
+
+    /** The request that referred this freelancer number. */
+    static long requestOf(int referee) {
+        return (referee - 1) / 2;
+    }
+
+    @Override
+    public String host() {
+        return "localhost";
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public Request request(long n) {
+        int job = (int) (n % jobs);
+        String referee = marketplace.freelancer(referee(n));
+        return new Request(DeclineBodies.path("e2e-inv-" + n), keyPrefix + n,
+                DeclineBodies.decline(marketplace.job(job), marketplace.client(job),
+                        marketplace.freelancer(referrer(n)),
+                        n % 2 == 0 ? marketplace.profileUrl(referee) : marketplace.email(referee),
+                        "They built two sites like this one last year."));
+    }
+}
