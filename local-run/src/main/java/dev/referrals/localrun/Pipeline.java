@@ -129,7 +129,17 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private Map<String, String> properties(Service service) {
-        DatabaseCoordinates database = databases.get(service);
+        Map<String, String> properties = stackProperties(stack, databases.get(service), namespace);
+        properties.putAll(settings.properties(service));
+        return properties;
+    }
+
+    /**
+     * The Spring properties that point a service at the local stack: the broker, the registry, its database, the
+     * SMTP sink, and its topic namespace. A new, modifiable map, in this order.
+     */
+    public static Map<String, String> stackProperties(LocalStack stack, DatabaseCoordinates database,
+                                                      TopicNamespace namespace) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("spring.kafka.bootstrap-servers", stack.kafkaBootstrapServers());
         stack.schemaRegistryUrl().ifPresent(url -> properties.put("spring.kafka.properties.schema.registry.url", url));
@@ -139,7 +149,6 @@ public final class Pipeline implements AutoCloseable {
         properties.put("spring.mail.host", stack.mail().host());
         properties.put("spring.mail.port", String.valueOf(stack.mail().smtpPort()));
         properties.put("referrals.kafka.topic-prefix", namespace.prefix());
-        properties.putAll(settings.properties(service));
         return properties;
     }
 }

@@ -1,5 +1,6 @@
 package dev.referrals.benchmarks.harness;
 
+import dev.referrals.localrun.Pipeline;
 import dev.referrals.localrun.PipelineSettings;
 import dev.referrals.localrun.Service;
 import dev.referrals.localrun.ServiceProcess;
@@ -9,7 +10,6 @@ import dev.referrals.localstack.postgres.DatabaseCoordinates;
 import dev.referrals.schemas.TopicNamespace;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,15 +50,7 @@ public final class ServiceLauncher {
      */
     public RunningService start(Service service, String label, TopicNamespace namespace, DatabaseCoordinates database,
                                 Map<String, String> extra) {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("spring.kafka.bootstrap-servers", stack.kafkaBootstrapServers());
-        stack.schemaRegistryUrl().ifPresent(url -> properties.put("spring.kafka.properties.schema.registry.url", url));
-        properties.put("spring.datasource.url", database.jdbcUrl());
-        properties.put("spring.datasource.username", database.username());
-        properties.put("spring.datasource.password", database.password());
-        properties.put("spring.mail.host", stack.mail().host());
-        properties.put("spring.mail.port", String.valueOf(stack.mail().smtpPort()));
-        properties.put("referrals.kafka.topic-prefix", namespace.prefix());
+        Map<String, String> properties = Pipeline.stackProperties(stack, database, namespace);
         properties.putAll(extra);
         long launched = System.nanoTime();
         ServiceProcess process = ServiceProcess.start(service, servicesDir.resolve(service.jarName()),
