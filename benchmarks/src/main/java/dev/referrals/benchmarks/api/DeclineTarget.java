@@ -25,11 +25,6 @@ public final class DeclineTarget implements LoadTarget {
     }
 
     @Override
-    public String host() {
-        return "localhost";
-    }
-
-    @Override
     public int port() {
         return port;
     }

@@ -37,11 +37,6 @@ final class EndToEndTarget implements LoadTarget {
     }
 
     @Override
-    public String host() {
-        return "localhost";
-    }
-
-    @Override
     public int port() {
         return port;
     }

@@ -6,7 +6,10 @@ package dev.referrals.benchmarks.load;
  */
 public interface LoadTarget {
 
-    String host();
+    /** Everything the benchmark drives runs on this machine. */
+    default String host() {
+        return "localhost";
+    }
 
     int port();
 
