@@ -44,10 +44,25 @@ public record BenchmarkSettings(String preset, Api api, Processor processor, Wor
      * @param openLoopConnections   connections available to the open loop; a request waits for a free one, and the
      *                              wait counts in its latency
      */
-    public record Api(int closedLoopConnections, Duration warmUp, Duration closedLoopDuration, List<Integer> rates,
+    public record Api(int closedLoopConnections, WarmUp warmUp, Duration closedLoopDuration, List<Integer> rates,
                       Duration rateDuration, int openLoopConnections) {
         public Api {
             rates = List.copyOf(rates);
+        }
+    }
+
+    /**
+     * A warm-up in rounds: closed-loop load for {@code round}, then no load until the service's JIT compile queue is
+     * quiet (see {@code JitQueue}), for at most {@code jitSettle}. It ends when a round's rate is no more than
+     * {@link #SETTLED} above the round's before, or after {@code maxRounds}.
+     */
+    public record WarmUp(Duration round, int maxRounds, Duration jitSettle) {
+
+        /** A rate that rose by less than this since the round before has settled. */
+        public static final double SETTLED = 0.10;
+
+        public Duration maxLoad() {
+            return round.multipliedBy(maxRounds);
         }
     }
 
@@ -117,13 +132,12 @@ public record BenchmarkSettings(String preset, Api api, Processor processor, Wor
     private static final long MILLIS_PER_SECOND = 1_000;
 
     /**
-     * Closed-loop load before the API's (and the bare endpoint's) measurements. Ten seconds were not enough: a freshly
-     * started API used 28 ms of CPU per decline in its first thousand requests and 2.4 ms after 16,000 (measured
-     * sequentially), and under 32 connections its C2 compiler thread competes with the request threads for the two
-     * cores, so its rate kept rising for about two minutes (100, 212, 166, 163, 168, 207, 291 per second in
-     * consecutive 15 s windows, against ./referrals-local). The bare endpoint gets the same, to load both alike.
+     * The API's (and the bare endpoint's) warm-up: up to eight rounds of 20 s of closed-loop load, each followed by a
+     * pause of up to a minute for the JIT. Load without pauses was not enough: after 150 s of it a fresh API still ran
+     * at 164 declines/s with 4,092 methods waiting for its C2 compiler, and about 3 times faster once they were
+     * compiled. The bare endpoint gets the same, to load both alike.
      */
-    private static final int API_WARM_UP_SECONDS = 150;
+    private static final WarmUp API_WARM_UP = new WarmUp(Duration.ofSeconds(20), 8, Duration.ofSeconds(60));
 
     /**
      * The end-to-end warm-up, at {@link #E2E_WARM_UP_RATE}: long enough for the three services' hot paths to be
@@ -135,7 +149,7 @@ public record BenchmarkSettings(String preset, Api api, Processor processor, Wor
     /** The run whose report is kept: the sizes of the issue (a 100,000-request backlog, 250 to 1,000 per second). */
     public static BenchmarkSettings full() {
         return new BenchmarkSettings("full",
-                new Api(32, Duration.ofSeconds(API_WARM_UP_SECONDS), Duration.ofSeconds(20), List.of(250, 500, 1_000),
+                new Api(32, API_WARM_UP, Duration.ofSeconds(20), List.of(250, 500, 1_000),
                         Duration.ofSeconds(20), 64),
                 new Processor(100_000, 40_000, 20_000, 5, 10, 3, List.of(1, 2, 4)),
                 new Worker(10_000, 20_000, 5_000),
@@ -151,7 +165,7 @@ public record BenchmarkSettings(String preset, Api api, Processor processor, Wor
      */
     public static BenchmarkSettings smoke() {
         return new BenchmarkSettings("smoke",
-                new Api(8, Duration.ofSeconds(1), Duration.ofSeconds(2), List.of(100, 200),
+                new Api(8, new WarmUp(Duration.ofSeconds(1), 1, Duration.ofSeconds(5)), Duration.ofSeconds(2), List.of(100, 200),
                         Duration.ofSeconds(1), 16),
                 new Processor(1_000, 400, 200, 5, 2, 3, List.of(2)),
                 new Worker(100, 200, 50),

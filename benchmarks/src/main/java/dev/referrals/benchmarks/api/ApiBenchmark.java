@@ -29,10 +29,11 @@ public final class ApiBenchmark {
         context.progress().line(String.format("api: ready in %.1f s (pid %d)", api.startUp().toNanos()
                 / NANOS_PER_SECOND, api.pid()));
         try {
+            context.recorder().standBy(api.pid());
             HttpBenchmark benchmark = new HttpBenchmark(context.settings().api(), context.settings().stageTimeout(),
                     context.progress());
             return benchmark.run("api", new DeclineTarget(api.process().port(), "bench-" + context.runId() + "-"),
-                    api.startUp().toNanos() / NANOS_PER_SECOND,
+                    api.pid(), api.startUp().toNanos() / NANOS_PER_SECOND,
                     closedLoop -> context.profiled(api, "closed loop", closedLoop));
         } finally {
             context.launcher().stop(api);

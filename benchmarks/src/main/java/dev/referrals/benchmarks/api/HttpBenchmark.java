@@ -6,6 +6,7 @@ import dev.referrals.benchmarks.load.ClosedLoopResult;
 import dev.referrals.benchmarks.load.HttpLoad;
 import dev.referrals.benchmarks.load.LoadTarget;
 import dev.referrals.benchmarks.load.OpenLoopResult;
+import dev.referrals.benchmarks.api.HttpFigures.WarmUpRound;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,11 +14,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import dev.referrals.benchmarks.harness.CpuText;
+import dev.referrals.benchmarks.harness.JitQueue;
 import dev.referrals.benchmarks.harness.Measured;
 
 /**
- * The same load against any endpoint, so that the API and the bare endpoint are measured alike: a warm-up, the
- * closed loop (optionally profiled), then the open loop at each rate, lowest first.
+ * The same load against any endpoint, so that the API and the bare endpoint are measured alike: a warm-up in rounds,
+ * the closed loop (optionally profiled), then the open loop at each rate, lowest first. After the warm-up's rounds and
+ * after the closed loop, the endpoint's JIT gets a pause to work off its compile queue (see {@link JitQueue}).
  */
 public final class HttpBenchmark {
 
@@ -34,18 +37,20 @@ public final class HttpBenchmark {
     }
 
     /**
+     * @param pid      the endpoint's JVM, whose JIT queue is watched
      * @param profiler wraps the measured closed loop, for example in a flight recording
      */
-    public HttpFigures run(String name, LoadTarget target, double startUpSeconds,
+    public HttpFigures run(String name, LoadTarget target, long pid, double startUpSeconds,
                            Function<Supplier<ClosedLoopResult>, Measured<ClosedLoopResult>> profiler) {
         AtomicLong sequence = new AtomicLong();
-        load.closedLoop(target, sequence, settings.closedLoopConnections(), settings.warmUp(), Duration.ZERO);
+        List<WarmUpRound> warmUp = warmUp(name, target, pid, sequence);
         Measured<ClosedLoopResult> measured = profiler.apply(() -> load.closedLoop(target, sequence,
                 settings.closedLoopConnections(), Duration.ZERO, settings.closedLoopDuration()));
         ClosedLoopResult closed = measured.result();
         progress.line(String.format("%s: closed loop, %d connections: %.0f accepted/s (p99 %.1f ms, %d failed); %s",
                 name, closed.connections(), closed.perSecond(), closed.latency().p99(), closed.failed(),
                 CpuText.of(measured.cpu())));
+        JitQueue.awaitQuiet(pid, settings.warmUp().jitSettle());
         List<OpenLoopResult> open = new ArrayList<>();
         for (int rate : settings.rates()) {
             OpenLoopResult result = load.openLoop(target, sequence, rate, settings.rateDuration(),
@@ -55,6 +60,27 @@ public final class HttpBenchmark {
                     result.failed()));
             open.add(result);
         }
-        return new HttpFigures(startUpSeconds, closed, measured.cpu(), open);
+        return new HttpFigures(startUpSeconds, warmUp, closed, measured.cpu(), open);
+    }
+
+    /** Rounds of load and JIT pauses until the rate stops rising. */
+    private List<WarmUpRound> warmUp(String name, LoadTarget target, long pid, AtomicLong sequence) {
+        BenchmarkSettings.WarmUp warmUp = settings.warmUp();
+        List<WarmUpRound> rounds = new ArrayList<>();
+        double previous = 0;
+        for (int round = 1; round <= warmUp.maxRounds(); round++) {
+            ClosedLoopResult result = load.closedLoop(target, sequence, settings.closedLoopConnections(),
+                    Duration.ZERO, warmUp.round());
+            JitQueue.Settle settle = JitQueue.awaitQuiet(pid, warmUp.jitSettle());
+            rounds.add(new WarmUpRound(result.perSecond(), settle));
+            progress.line(String.format("%s: warm-up round %d: %.0f accepted/s; %s", name, round, result.perSecond(),
+                    settle));
+            boolean settled = previous > 0 && result.perSecond() <= previous * (1 + BenchmarkSettings.WarmUp.SETTLED);
+            if (settled && settle.quiet()) {
+                break;
+            }
+            previous = result.perSecond();
+        }
+        return rounds;
     }
 }

@@ -67,7 +67,7 @@ public final class BaselineBenchmark {
                     endpoint.startUp().toNanos() / NANOS_PER_SECOND));
             bare = new HttpBenchmark(context.settings().api(), context.settings().stageTimeout(), context.progress())
                     .run("bare endpoint", new DeclineTarget(endpoint.port(), "bare-" + context.runId() + "-"),
-                            endpoint.startUp().toNanos() / NANOS_PER_SECOND,
+                            endpoint.pid(), endpoint.startUp().toNanos() / NANOS_PER_SECOND,
                             closedLoop -> context.cpu(Map.of("bare endpoint", endpoint.pid()), closedLoop));
         }
         return new BaselineFigures(recordBytes, producer, atRate, settings.kafkaLatencyRate(), consumer, postgres,

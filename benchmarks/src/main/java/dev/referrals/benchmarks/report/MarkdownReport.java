@@ -102,8 +102,10 @@ public final class MarkdownReport {
         line("| what | value |");
         line("|---|---|");
         BenchmarkSettings.Api api = settings.api();
-        row("API closed loop", api.closedLoopConnections() + " connections, warm-up " + api.warmUp().toSeconds()
-                + " s, measured " + api.closedLoopDuration().toSeconds() + " s");
+        row("API closed loop", api.closedLoopConnections() + " connections, measured "
+                + api.closedLoopDuration().toSeconds() + " s, after a warm-up of up to " + api.warmUp().maxRounds()
+                + " rounds of " + api.warmUp().round().toSeconds() + " s, each followed by a pause of up to "
+                + api.warmUp().jitSettle().toSeconds() + " s for the JIT's compile queue");
         row("API open loop", "rates " + api.rates() + " per second, " + api.rateDuration().toSeconds() + " s each, up to "
                 + api.openLoopConnections() + " connections");
         BenchmarkSettings.Processor processor = settings.processor();
@@ -153,7 +155,8 @@ public final class MarkdownReport {
             line("");
             line("**" + name + ".** ");
         }
-        line(what + String.format(" Start-up %.1f s.", figures.startUpSeconds()));
+        line(what + String.format(" Start-up %.1f s. Warm-up rounds: %s.", figures.startUpSeconds(),
+                warmUp(figures.warmUp())));
         line("");
         line("| load | accepted/s | p50 | p95 | p99 | max | failed |");
         line("|---|---|---|---|---|---|---|");
@@ -168,6 +171,11 @@ public final class MarkdownReport {
         }
         line("");
         line("CPU during the closed loop: " + CpuText.of(figures.closedLoopCpu()) + ".");
+    }
+
+    private static String warmUp(List<HttpFigures.WarmUpRound> rounds) {
+        return rounds.stream().map(round -> perSecond(round.perSecond()) + " (" + round.jit() + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private void processor(ProcessorFigures processor) {
