@@ -18,11 +18,13 @@ import java.util.Objects;
  * @param baselines          the Kafka, PostgreSQL and SMTP baselines
  * @param sampleInterval     how often progress (offsets, rows, RSS) is sampled while a stage runs
  * @param stageTimeout       how long any drain or catch-up may take before the run fails
+ * @param jitSettle          the longest pause, after a warm-up, for a service's JIT to work off its compile queue
+ *                           (see {@code JitQueue})
  * @param serviceJvmOptions  the JVM options of every service and of the bare endpoint
  */
 public record BenchmarkSettings(String preset, Api api, Processor processor, Worker worker, EndToEnd endToEnd,
                                 Baselines baselines, Duration sampleInterval, Duration stageTimeout,
-                                List<String> serviceJvmOptions) {
+                                Duration jitSettle, List<String> serviceJvmOptions) {
 
     public BenchmarkSettings {
         Objects.requireNonNull(preset, "preset");
@@ -53,10 +55,10 @@ public record BenchmarkSettings(String preset, Api api, Processor processor, Wor
 
     /**
      * A warm-up in rounds: closed-loop load for {@code round}, then no load until the service's JIT compile queue is
-     * quiet (see {@code JitQueue}), for at most {@code jitSettle}. It ends when a round's rate is no more than
-     * {@link #SETTLED} above the round's before, or after {@code maxRounds}.
+     * quiet (see {@code JitQueue}). It ends when a round's rate is no more than {@link #SETTLED} above the round's
+     * before, or after {@code maxRounds}.
      */
-    public record WarmUp(Duration round, int maxRounds, Duration jitSettle) {
+    public record WarmUp(Duration round, int maxRounds) {
 
         /** A rate that rose by less than this since the round before has settled. */
         public static final double SETTLED = 0.10;
@@ -67,7 +69,9 @@ public record BenchmarkSettings(String preset, Api api, Processor processor, Wor
     }
 
     /**
-     * @param backlog            ReferralRequested records pre-produced for each drain
+     * @param warmUp             ReferralRequested decided before each drain, by the same process, so that the drain
+     *                           measures compiled code (followed by a pause for the JIT)
+     * @param backlog            ReferralRequested records of each measured drain
      * @param freelancers        freelancer accounts in the ledger
      * @param jobs               jobs in the ledger (one client per {@code jobsPerClient})
      * @param jobsPerClient      jobs each client owns
@@ -75,24 +79,33 @@ public record BenchmarkSettings(String preset, Api api, Processor processor, Wor
      * @param defaultConcurrency the service's own default listener concurrency, for the main figure
      * @param sweepConcurrency   the listener concurrencies of the scaling sweep
      */
-    public record Processor(int backlog, int freelancers, int jobs, int jobsPerClient, int activityPerJob,
+    public record Processor(int warmUp, int backlog, int freelancers, int jobs, int jobsPerClient, int activityPerJob,
                             int defaultConcurrency, List<Integer> sweepConcurrency) {
         public Processor {
             sweepConcurrency = List.copyOf(sweepConcurrency);
         }
 
-        /** One drain for the main figure, then one per sweep point, each on a fresh backlog. */
+        /**
+         * One drain for the main figure, then one per sweep point, each on a fresh backlog; a point at the default
+         * concurrency is the main drain's figure, not a drain of its own.
+         */
         public int rounds() {
-            return 1 + sweepConcurrency.size();
+            return 1 + (int) sweepConcurrency.stream().filter(concurrency -> concurrency != defaultConcurrency).count();
+        }
+
+        /** The requests of one round: its warm-up and its backlog. */
+        public int requestsPerRound() {
+            return warmUp + backlog;
         }
     }
 
     /**
-     * @param backlog     ReferralCreated records pre-produced (two emails each)
+     * @param warmUp      ReferralCreated sent by the same process before the drain, followed by a pause for the JIT
+     * @param backlog     ReferralCreated records of the measured drain (two emails each)
      * @param freelancers freelancer accounts in the worker's directory
      * @param jobs        jobs in the directory
      */
-    public record Worker(int backlog, int freelancers, int jobs) {
+    public record Worker(int warmUp, int backlog, int freelancers, int jobs) {
     }
 
     /**
@@ -137,7 +150,7 @@ public record BenchmarkSettings(String preset, Api api, Processor processor, Wor
      * at 164 declines/s with 4,092 methods waiting for its C2 compiler, and about 3 times faster once they were
      * compiled. The bare endpoint gets the same, to load both alike.
      */
-    private static final WarmUp API_WARM_UP = new WarmUp(Duration.ofSeconds(20), 8, Duration.ofSeconds(60));
+    private static final WarmUp API_WARM_UP = new WarmUp(Duration.ofSeconds(20), 8);
 
     /**
      * The end-to-end warm-up, at {@link #E2E_WARM_UP_RATE}: long enough for the three services' hot paths to be
@@ -151,27 +164,28 @@ public record BenchmarkSettings(String preset, Api api, Processor processor, Wor
         return new BenchmarkSettings("full",
                 new Api(32, API_WARM_UP, Duration.ofSeconds(20), List.of(250, 500, 1_000),
                         Duration.ofSeconds(20), 64),
-                new Processor(100_000, 40_000, 20_000, 5, 10, 3, List.of(1, 2, 4)),
-                new Worker(10_000, 20_000, 5_000),
+                new Processor(30_000, 100_000, 40_000, 20_000, 5, 10, 3, List.of(1, 2, 4)),
+                new Worker(2_000, 10_000, 20_000, 5_000),
                 new EndToEnd(List.of(250, 500), Duration.ofSeconds(20), 500, E2E_WARM_UP_RATE,
                         Duration.ofSeconds(E2E_WARM_UP_SECONDS)),
                 new Baselines(500_000, 500, 10_000, Duration.ofSeconds(15), 2_000),
-                Duration.ofMillis(100), Duration.ofMinutes(10), PipelineSettings.DEFAULT_JVM_OPTIONS);
+                Duration.ofMillis(100), Duration.ofMinutes(10), Duration.ofSeconds(60), PipelineSettings.DEFAULT_JVM_OPTIONS);
     }
 
     /**
      * Every stage at toy sizes, within two minutes on two cores: proves the harness works, measures nothing. The sweep
-     * has one point (each point is a start of the processor).
+     * has one point, at the default concurrency, so it is the main drain's (any other would be a start of the
+     * processor more).
      */
     public static BenchmarkSettings smoke() {
         return new BenchmarkSettings("smoke",
-                new Api(8, new WarmUp(Duration.ofSeconds(1), 1, Duration.ofSeconds(5)), Duration.ofSeconds(2), List.of(100, 200),
+                new Api(8, new WarmUp(Duration.ofSeconds(1), 1), Duration.ofSeconds(2), List.of(100, 200),
                         Duration.ofSeconds(1), 16),
-                new Processor(1_000, 400, 200, 5, 2, 3, List.of(2)),
-                new Worker(100, 200, 50),
+                new Processor(200, 1_000, 400, 200, 5, 2, 3, List.of(3)),
+                new Worker(20, 100, 200, 50),
                 new EndToEnd(List.of(20), Duration.ofSeconds(2), 10, 0, Duration.ZERO),
                 new Baselines(20_000, 200, 400, Duration.ofSeconds(1), 50),
-                Duration.ofMillis(100), Duration.ofMinutes(2),
+                Duration.ofMillis(100), Duration.ofMinutes(2), Duration.ofSeconds(5),
                 java.util.stream.Stream.concat(PipelineSettings.DEFAULT_JVM_OPTIONS.stream(),
                         java.util.stream.Stream.of(QUICK_START)).toList());
     }

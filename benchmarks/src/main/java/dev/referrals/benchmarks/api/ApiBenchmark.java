@@ -30,8 +30,7 @@ public final class ApiBenchmark {
                 / NANOS_PER_SECOND, api.pid()));
         try {
             context.recorder().standBy(api.pid());
-            HttpBenchmark benchmark = new HttpBenchmark(context.settings().api(), context.settings().stageTimeout(),
-                    context.progress());
+            HttpBenchmark benchmark = new HttpBenchmark(context.settings(), context.progress());
             return benchmark.run("api", new DeclineTarget(api.process().port(), "bench-" + context.runId() + "-"),
                     api.pid(), api.startUp().toNanos() / NANOS_PER_SECOND,
                     closedLoop -> context.profiled(api, "closed loop", closedLoop));

@@ -27,12 +27,14 @@ public final class HttpBenchmark {
     private static final int ACCEPTED = 202;
 
     private final BenchmarkSettings.Api settings;
+    private final Duration jitSettle;
     private final HttpLoad load;
     private final Progress progress;
 
-    public HttpBenchmark(BenchmarkSettings.Api settings, Duration drainTimeout, Progress progress) {
-        this.settings = settings;
-        this.load = new HttpLoad(ACCEPTED, drainTimeout);
+    public HttpBenchmark(BenchmarkSettings settings, Progress progress) {
+        this.settings = settings.api();
+        this.jitSettle = settings.jitSettle();
+        this.load = new HttpLoad(ACCEPTED, settings.stageTimeout());
         this.progress = progress;
     }
 
@@ -50,7 +52,7 @@ public final class HttpBenchmark {
         progress.line(String.format("%s: closed loop, %d connections: %.0f accepted/s (p99 %.1f ms, %d failed); %s",
                 name, closed.connections(), closed.perSecond(), closed.latency().p99(), closed.failed(),
                 CpuText.of(measured.cpu())));
-        JitQueue.awaitQuiet(pid, settings.warmUp().jitSettle());
+        JitQueue.awaitQuiet(pid, jitSettle);
         List<OpenLoopResult> open = new ArrayList<>();
         for (int rate : settings.rates()) {
             OpenLoopResult result = load.openLoop(target, sequence, rate, settings.rateDuration(),
@@ -71,7 +73,7 @@ public final class HttpBenchmark {
         for (int round = 1; round <= warmUp.maxRounds(); round++) {
             ClosedLoopResult result = load.closedLoop(target, sequence, settings.closedLoopConnections(),
                     Duration.ZERO, warmUp.round());
-            JitQueue.Settle settle = JitQueue.awaitQuiet(pid, warmUp.jitSettle());
+            JitQueue.Settle settle = JitQueue.awaitQuiet(pid, jitSettle);
             rounds.add(new WarmUpRound(result.perSecond(), settle));
             progress.line(String.format("%s: warm-up round %d: %.0f accepted/s; %s", name, round, result.perSecond(),
                     settle));

@@ -65,7 +65,7 @@ public final class BaselineBenchmark {
                 PipelineSettings.DEFAULT_READY_TIMEOUT)) {
             context.progress().line(String.format("baseline: bare endpoint ready in %.1f s",
                     endpoint.startUp().toNanos() / NANOS_PER_SECOND));
-            bare = new HttpBenchmark(context.settings().api(), context.settings().stageTimeout(), context.progress())
+            bare = new HttpBenchmark(context.settings(), context.progress())
                     .run("bare endpoint", new DeclineTarget(endpoint.port(), "bare-" + context.runId() + "-"),
                             endpoint.pid(), endpoint.startUp().toNanos() / NANOS_PER_SECOND,
                             closedLoop -> context.cpu(Map.of("bare endpoint", endpoint.pid()), closedLoop));

@@ -42,9 +42,18 @@ public final class DirectoryPlan {
         return (long) settings.freelancers() + clients + settings.jobs();
     }
 
-    /** {@code backlog} referrals, as the processor would have created them. */
+    /** The warm-up's {@code warmUp} referrals, as the processor would have created them. */
+    public void publishWarmUp(EventProducer producer, Instant createdAt) {
+        publish(producer, 0, settings.warmUp(), createdAt);
+    }
+
+    /** The measured {@code backlog} referrals, after the warm-up's. */
     public void publishBacklog(EventProducer producer, Instant createdAt) {
-        for (int g = 0; g < settings.backlog(); g++) {
+        publish(producer, settings.warmUp(), settings.backlog(), createdAt);
+    }
+
+    private void publish(EventProducer producer, int first, int count, Instant createdAt) {
+        for (int g = first; g < first + count; g++) {
             int job = g % settings.jobs();
             ReferralCreated created = ReferralCreated.newBuilder()
                     .setReferralId(UUID.randomUUID().toString())

@@ -50,7 +50,7 @@ public final class LedgerPlan {
         this.settings = settings;
         this.marketplace = marketplace;
         this.clients = Math.max(1, settings.jobs() / settings.jobsPerClient());
-        int visitsPerJob = (settings.backlog() * settings.rounds() + settings.jobs() - 1) / settings.jobs();
+        int visitsPerJob = (settings.requestsPerRound() * settings.rounds() + settings.jobs() - 1) / settings.jobs();
         if (FREELANCERS_PER_VISIT * visitsPerJob + 1 >= settings.freelancers() / 2) {
             throw new IllegalArgumentException("too few freelancers for " + visitsPerJob + " requests per job");
         }
@@ -81,7 +81,7 @@ public final class LedgerPlan {
                 records++;
             }
         }
-        for (long g = 0; g < (long) settings.backlog() * settings.rounds(); g++) {
+        for (long g = 0; g < (long) settings.requestsPerRound() * settings.rounds(); g++) {
             JobActivityKind collision = switch ((int) (g % MIX)) {
                 case PROPOSED -> JobActivityKind.PROPOSAL_SUBMITTED;
                 case INVITED -> JobActivityKind.INVITED;
@@ -97,10 +97,20 @@ public final class LedgerPlan {
         return records;
     }
 
-    /** The backlog of one round: {@code backlog} requests, all stamped now. */
-    public void publishRound(EventProducer producer, int round, Instant requestedAt) {
-        for (int i = 0; i < settings.backlog(); i++) {
-            ReferralRequested request = request((long) round * settings.backlog() + i, requestedAt);
+    /** The warm-up of one round: {@code warmUp} requests, all stamped now. */
+    public void publishWarmUp(EventProducer producer, int round, Instant requestedAt) {
+        publish(producer, (long) round * settings.requestsPerRound(), settings.warmUp(), requestedAt);
+    }
+
+    /** The backlog of one round, after its warm-up: {@code backlog} requests, all stamped now. */
+    public void publishBacklog(EventProducer producer, int round, Instant requestedAt) {
+        publish(producer, (long) round * settings.requestsPerRound() + settings.warmUp(), settings.backlog(),
+                requestedAt);
+    }
+
+    private void publish(EventProducer producer, long first, int count, Instant requestedAt) {
+        for (long g = first; g < first + count; g++) {
+            ReferralRequested request = request(g, requestedAt);
             producer.send(Topics.REFERRAL_REQUESTED, request.getJobId(), request);
         }
         producer.flush();

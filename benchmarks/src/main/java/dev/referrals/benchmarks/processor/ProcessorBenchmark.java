@@ -5,10 +5,9 @@ import dev.referrals.benchmarks.data.LedgerPlan;
 import dev.referrals.benchmarks.data.Marketplace;
 import dev.referrals.benchmarks.harness.BenchmarkContext;
 import dev.referrals.benchmarks.harness.CpuText;
-import dev.referrals.benchmarks.harness.Drain;
-import dev.referrals.benchmarks.harness.Measured;
 import dev.referrals.benchmarks.harness.EventProducer;
 import dev.referrals.benchmarks.harness.RunningService;
+import dev.referrals.benchmarks.harness.WarmDrain;
 import dev.referrals.localrun.Service;
 import dev.referrals.localstack.postgres.DatabaseCoordinates;
 import dev.referrals.schemas.TopicNamespace;
@@ -23,10 +22,11 @@ import java.util.Map;
  * backlog of pre-produced ReferralRequested, at its default listener concurrency, then once per concurrency of the
  * scaling sweep.
  *
- * <p>Each drain: the processor is stopped, a fresh backlog is produced, and the processor is started with the
- * concurrency under test; the drain is timed from its first decision to its last. The facts are loaded before any
- * request, and the late-facts grace period is zero, so a drain measures deciding, not waiting (the backlog's
- * requests naming nobody are decided REFEREE_NOT_FOUND at once, as they would be after the grace period).
+ * <p>The processor that loads the ledger makes the main drain; each sweep point is a start with the concurrency under
+ * test. Every drain is a {@link WarmDrain}: a warm-up backlog, a pause for the JIT, then the measured backlog, timed
+ * from the end of its publishing to its last decision. The facts are loaded before any request, and the late-facts
+ * grace period is zero, so a drain measures deciding, not waiting (the backlog's requests naming nobody are decided
+ * REFEREE_NOT_FOUND at once, as they would be after the grace period).
  */
 public final class ProcessorBenchmark {
 
@@ -51,64 +51,61 @@ public final class ProcessorBenchmark {
             long facts = plan.publishFacts(producer);
             context.progress().line("processor: " + facts + " upstream facts published; loading them into its ledger");
             long launched = System.nanoTime();
-            RunningService loader = start(namespace, database, settings.defaultConcurrency(), "processor-ledger");
-            context.groups().awaitCaughtUp(Map.of(
-                            "referral-processor.accounts", List.of(namespace.name(Topics.ACCOUNTS)),
-                            "referral-processor.jobs", List.of(namespace.name(Topics.JOBS)),
-                            "referral-processor.job-activity", List.of(namespace.name(Topics.JOB_ACTIVITY))),
-                    context.settings().stageTimeout(), context.settings().sampleInterval());
-            double ledgerLoad = (System.nanoTime() - launched) / NANOS_PER_SECOND;
-            context.launcher().stop(loader);
-            context.progress().line(String.format("processor: ledger loaded in %.1f s (its start included)",
-                    ledgerLoad));
-
-            int round = 0;
-            Measured<Drain> main = drain(producer, plan, round++, namespace, database, settings.defaultConcurrency(),
-                    outcomes, true);
+            RunningService processor = start(namespace, database, settings.defaultConcurrency());
+            context.services().startUp(Service.REFERRAL_PROCESSOR, processor.startUp());
+            double ledgerLoad;
+            WarmDrain.Result main;
+            try {
+                context.groups().awaitCaughtUp(Map.of(
+                                "referral-processor.accounts", List.of(namespace.name(Topics.ACCOUNTS)),
+                                "referral-processor.jobs", List.of(namespace.name(Topics.JOBS)),
+                                "referral-processor.job-activity", List.of(namespace.name(Topics.JOB_ACTIVITY))),
+                        context.settings().stageTimeout(), context.settings().sampleInterval());
+                ledgerLoad = (System.nanoTime() - launched) / NANOS_PER_SECOND;
+                context.progress().line(String.format("processor: ledger loaded in %.1f s (its start included)",
+                        ledgerLoad));
+                main = drain(processor, producer, plan, 0, settings.defaultConcurrency(), outcomes, true);
+            } finally {
+                context.launcher().stop(processor);
+            }
             long created = context.groups().endOffsets(List.of(namespace.name(Topics.REFERRAL_CREATED)));
             long rejected = context.groups().endOffsets(List.of(namespace.name(Topics.REFERRAL_REJECTED)));
             List<ProcessorFigures.SweepPoint> sweep = new ArrayList<>();
+            int round = 1;
             for (int concurrency : settings.sweepConcurrency()) {
-                Measured<Drain> point = drain(producer, plan, round++, namespace, database, concurrency, outcomes,
-                        false);
-                sweep.add(new ProcessorFigures.SweepPoint(concurrency, point.result(), point.cpu()));
+                if (concurrency == settings.defaultConcurrency()) {
+                    sweep.add(new ProcessorFigures.SweepPoint(concurrency, main.drain(), main.cpu()));
+                    continue;
+                }
+                RunningService point = start(namespace, database, concurrency);
+                try {
+                    WarmDrain.Result result = drain(point, producer, plan, round++, concurrency, outcomes, false);
+                    sweep.add(new ProcessorFigures.SweepPoint(concurrency, result.drain(), result.cpu()));
+                } finally {
+                    context.launcher().stop(point);
+                }
             }
-            return new ProcessorFigures(facts, ledgerLoad, settings.defaultConcurrency(), main.result(), main.cpu(),
+            return new ProcessorFigures(facts, ledgerLoad, settings.defaultConcurrency(), main.drain(), main.cpu(),
                     created, rejected, sweep);
         }
     }
 
-    private Measured<Drain> drain(EventProducer producer, LedgerPlan plan, int round, TopicNamespace namespace,
-                        DatabaseCoordinates database, int concurrency, List<String> outcomes, boolean main) {
-        int backlog = context.settings().processor().backlog();
-        plan.publishRound(producer, round, Instant.now());
-        long before = context.groups().endOffsets(outcomes);
-        long launched = System.nanoTime();
-        RunningService processor = start(namespace, database, concurrency, "processor-c" + concurrency);
-        if (main) {
-            context.services().startUp(Service.REFERRAL_PROCESSOR, processor.startUp());
-        }
-        try {
-            java.util.function.Supplier<Drain> drain = () -> Drain.await(
-                    () -> context.groups().endOffsets(outcomes) - before, backlog, launched,
-                    context.settings().stageTimeout(), context.settings().sampleInterval(),
-                    backlog + " referral requests");
-            Measured<Drain> measured = main ? context.profiled(processor, "drain", drain)
-                    : context.cpu(Map.of(processor.service().module(), processor.pid()), drain);
-            Drain result = measured.result();
-            context.progress().line(String.format("processor: concurrency %d drained %d requests: %.0f decisions/s "
-                    + "(%.1f s after a start of %.1f s); %s", concurrency, backlog, result.perSecond(),
-                    result.seconds(), processor.startUp().toNanos() / NANOS_PER_SECOND, CpuText.of(measured.cpu())));
-            return measured;
-        } finally {
-            context.launcher().stop(processor);
-        }
+    private WarmDrain.Result drain(RunningService processor, EventProducer producer, LedgerPlan plan, int round,
+                                   int concurrency, List<String> outcomes, boolean profiled) {
+        BenchmarkSettings.Processor settings = context.settings().processor();
+        WarmDrain.Result result = new WarmDrain(context).run(processor, () -> context.groups().endOffsets(outcomes),
+                settings.warmUp(), () -> plan.publishWarmUp(producer, round, Instant.now()),
+                settings.backlog(), () -> plan.publishBacklog(producer, round, Instant.now()), profiled,
+                settings.backlog() + " referral requests");
+        context.progress().line(String.format("processor: concurrency %d drained %d requests: %.0f decisions/s (%s); "
+                + "%s", concurrency, settings.backlog(), result.drain().perSecond(), result.describe(),
+                CpuText.of(result.cpu())));
+        return result;
     }
 
-    private RunningService start(TopicNamespace namespace, DatabaseCoordinates database, int concurrency,
-                                 String label) {
+    private RunningService start(TopicNamespace namespace, DatabaseCoordinates database, int concurrency) {
         Map<String, String> properties = new java.util.HashMap<>(NO_GRACE);
         properties.put(CONCURRENCY, String.valueOf(concurrency));
-        return context.launcher().start(Service.REFERRAL_PROCESSOR, label, namespace, database, properties);
+        return context.launcher().start(Service.REFERRAL_PROCESSOR, "processor-c" + concurrency, namespace, database, properties);
     }
 }

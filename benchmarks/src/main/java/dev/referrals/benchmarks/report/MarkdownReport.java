@@ -105,17 +105,19 @@ public final class MarkdownReport {
         row("API closed loop", api.closedLoopConnections() + " connections, measured "
                 + api.closedLoopDuration().toSeconds() + " s, after a warm-up of up to " + api.warmUp().maxRounds()
                 + " rounds of " + api.warmUp().round().toSeconds() + " s, each followed by a pause of up to "
-                + api.warmUp().jitSettle().toSeconds() + " s for the JIT's compile queue");
+                + settings.jitSettle().toSeconds() + " s for the JIT's compile queue");
         row("API open loop", "rates " + api.rates() + " per second, " + api.rateDuration().toSeconds() + " s each, up to "
                 + api.openLoopConnections() + " connections");
         BenchmarkSettings.Processor processor = settings.processor();
         row("processor ledger", processor.freelancers() + " freelancers, " + processor.jobs() + " jobs ("
                 + processor.jobsPerClient() + " per client), " + processor.activityPerJob()
                 + " unrelated activity rows per job, plus the rows the rejected requests collide with");
-        row("processor backlog", processor.backlog() + " ReferralRequested per drain; concurrency "
+        row("processor backlog", processor.warmUp() + " ReferralRequested to warm up, then " + processor.backlog()
+                + " measured, per drain; concurrency "
                 + processor.defaultConcurrency() + " (default), sweep " + processor.sweepConcurrency());
         BenchmarkSettings.Worker worker = settings.worker();
-        row("worker", worker.backlog() + " ReferralCreated (" + 2 * worker.backlog() + " emails); directory of "
+        row("worker", worker.warmUp() + " ReferralCreated to warm up, then " + worker.backlog()
+                + " measured (" + 2 * worker.backlog() + " emails); directory of "
                 + worker.freelancers() + " freelancers and " + worker.jobs() + " jobs");
         BenchmarkSettings.EndToEnd endToEnd = settings.endToEnd();
         row("end to end", "rates " + endToEnd.rates() + " per second, " + endToEnd.duration().toSeconds() + " s each"
@@ -180,19 +182,23 @@ public final class MarkdownReport {
 
     private void processor(ProcessorFigures processor) {
         section("Processor");
-        line(String.format("Ledger: %d upstream facts, loaded in %.1f s (start included). Backlog: %d "
-                        + "ReferralRequested, drained at listener concurrency %d: **%s decisions** (%.1f s from the "
-                        + "first decision to the last, %.1f s from launch); %d created, %d rejected.",
-                processor.ledgerFacts(), processor.ledgerLoadSeconds(), processor.drain().items(),
-                processor.concurrency(), perSecond(processor.drain().perSecond()), processor.drain().seconds(),
-                processor.drain().wallClock().toMillis() / 1000.0, processor.created(), processor.rejected()));
+        line(String.format("Ledger: %d upstream facts, loaded in %.1f s (start included). Then, by the same process, "
+                        + "a warm-up backlog, a pause for the JIT, and the measured backlog of ReferralRequested at "
+                        + "listener concurrency %d: **%s decisions** (%d decisions in %.1f s, from the end of "
+                        + "publishing the backlog to its last decision; those made while it was published are left "
+                        + "out); %d created, %d rejected in all.",
+                processor.ledgerFacts(), processor.ledgerLoadSeconds(), processor.concurrency(),
+                perSecond(processor.drain().perSecond()), processor.drain().items(), processor.drain().seconds(),
+                processor.created(), processor.rejected()));
         line("");
         line("CPU during the drain: " + CpuText.of(processor.drainCpu()) + ".");
     }
 
     private void sweep(ProcessorFigures processor) {
         section("Scaling sweep");
-        line("The same backlog size on `referrals.referral-requested` (6 partitions), a fresh one per point.");
+        line("The same backlog size on `referrals.referral-requested` (6 partitions), a fresh one per point, each "
+                + "point a start of the processor with its own warm-up; a point at the default concurrency ("
+                + processor.concurrency() + ") is the main drain.");
         line("");
         line("| listener concurrency | decisions/s | drain | vs. concurrency " + processor.sweep().get(0).concurrency()
                 + " | CPU |");
@@ -208,10 +214,12 @@ public final class MarkdownReport {
     private void worker(BenchmarkReport report) {
         section("Worker");
         var worker = report.worker();
-        line(String.format("Backlog: %d ReferralCreated, %d emails: **%s emails** accepted by the SMTP sink (%.1f s from "
-                        + "the first to the last, %.1f s from launch); the sink held %d emails afterwards.",
-                worker.referrals(), worker.drain().items(), perSecond(worker.drain().perSecond()),
-                worker.drain().seconds(), worker.drain().wallClock().toMillis() / 1000.0, worker.inSink()));
+        line(String.format("After a warm-up backlog and a pause for the JIT, a backlog of %d ReferralCreated: **%s "
+                        + "emails** accepted by the SMTP sink (%d emails in %.1f s, from the end of publishing the "
+                        + "backlog to the last email; those sent while it was published are left out); the sink held "
+                        + "%d emails afterwards, the warm-up's included.",
+                worker.referrals(), perSecond(worker.drain().perSecond()), worker.drain().items(),
+                worker.drain().seconds(), worker.inSink()));
         line("");
         line("CPU during the drain: " + CpuText.of(worker.cpu()) + ".");
     }

@@ -5,11 +5,10 @@ import dev.referrals.benchmarks.data.DirectoryPlan;
 import dev.referrals.benchmarks.data.Marketplace;
 import dev.referrals.benchmarks.harness.BenchmarkContext;
 import dev.referrals.benchmarks.harness.CpuText;
-import dev.referrals.benchmarks.harness.Drain;
-import dev.referrals.benchmarks.harness.Measured;
 import dev.referrals.benchmarks.harness.EventProducer;
 import dev.referrals.benchmarks.harness.RunningService;
 import dev.referrals.benchmarks.harness.SentEmailsTable;
+import dev.referrals.benchmarks.harness.WarmDrain;
 import dev.referrals.localrun.Service;
 import dev.referrals.localstack.postgres.DatabaseCoordinates;
 import dev.referrals.schemas.TopicNamespace;
@@ -19,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The worker alone: its directory is loaded first (the worker started, caught up, stopped), then a backlog of
- * ReferralCreated is produced, and the worker started again drains it into the local stack's SMTP sink. Emails per
- * second run from the first accepted email to the last, counted in the worker's own ledger of accepted emails.
+ * The worker alone: it loads its directory, then drains backlogs of ReferralCreated into the local stack's SMTP sink,
+ * a warm-up one and then the measured one (a {@link WarmDrain}). Emails are counted in the worker's own ledger of
+ * accepted emails.
  */
 public final class WorkerBenchmark {
 
@@ -41,33 +40,27 @@ public final class WorkerBenchmark {
         DirectoryPlan plan = new DirectoryPlan(settings, new Marketplace("w-", Instant.now()));
         try (EventProducer producer = new EventProducer(context.stack(), namespace)) {
             long facts = plan.publishFacts(producer);
-            RunningService loader = context.launcher().start(Service.NOTIFICATION_WORKER, "worker-directory",
-                    namespace, database, Map.of());
-            context.groups().awaitCaughtUp(Map.of(
-                            namespace.prefix() + "notification-worker.accounts", List.of(namespace.name(Topics.ACCOUNTS)),
-                            namespace.prefix() + "notification-worker.jobs", List.of(namespace.name(Topics.JOBS))),
-                    context.settings().stageTimeout(), context.settings().sampleInterval());
-            context.launcher().stop(loader);
-            context.progress().line("worker: directory of " + facts + " accounts and jobs loaded");
-
-            plan.publishBacklog(producer, Instant.now());
-            context.stack().mail().purge();
-            int emails = EMAILS_PER_REFERRAL * settings.backlog();
-            long launched = System.nanoTime();
             RunningService worker = context.launcher().start(Service.NOTIFICATION_WORKER, "worker", namespace,
                     database, Map.of());
             context.services().startUp(Service.NOTIFICATION_WORKER, worker.startUp());
             try (SentEmailsTable sent = new SentEmailsTable(database)) {
-                Measured<Drain> measured = context.profiled(worker, "drain", () -> Drain.await(sent::count, emails,
-                        launched, context.settings().stageTimeout(), context.settings().sampleInterval(),
-                        settings.backlog() + " created referrals"));
-                Drain drain = measured.result();
+                context.groups().awaitCaughtUp(Map.of(
+                                namespace.prefix() + "notification-worker.accounts",
+                                List.of(namespace.name(Topics.ACCOUNTS)),
+                                namespace.prefix() + "notification-worker.jobs", List.of(namespace.name(Topics.JOBS))),
+                        context.settings().stageTimeout(), context.settings().sampleInterval());
+                context.progress().line("worker: directory of " + facts + " accounts and jobs loaded");
+                context.stack().mail().purge();
+                int emails = EMAILS_PER_REFERRAL * settings.backlog();
+                WarmDrain.Result result = new WarmDrain(context).run(worker, sent::count,
+                        EMAILS_PER_REFERRAL * settings.warmUp(), () -> plan.publishWarmUp(producer, Instant.now()),
+                        emails, () -> plan.publishBacklog(producer, Instant.now()), true,
+                        settings.backlog() + " created referrals");
                 long inSink = context.stack().mail().receivedMessages().size();
-                context.progress().line(String.format("worker: drained %d referrals: %.0f emails/s (%.1f s after a "
-                                + "start of %.1f s); %d emails in the sink; %s", settings.backlog(), drain.perSecond(),
-                        drain.seconds(), worker.startUp().toNanos() / NANOS_PER_SECOND, inSink,
-                        CpuText.of(measured.cpu())));
-                return new WorkerFigures(settings.backlog(), drain, measured.cpu(), inSink);
+                context.progress().line(String.format("worker: drained %d referrals: %.0f emails/s (%s); %d emails in "
+                        + "the sink; %s", settings.backlog(), result.drain().perSecond(), result.describe(), inSink,
+                        CpuText.of(result.cpu())));
+                return new WorkerFigures(settings.backlog(), result.drain(), result.cpu(), inSink);
             } finally {
                 context.launcher().stop(worker);
                 context.stack().mail().purge();
