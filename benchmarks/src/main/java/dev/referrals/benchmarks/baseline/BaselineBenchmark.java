@@ -56,7 +56,7 @@ public final class BaselineBenchmark {
 
         SmtpBaseline.Figures smtp = new SmtpBaseline().measure(context.stack().mail().host(),
                 context.stack().mail().smtpPort(), settings.smtpMessages());
-        context.stack().mail().purge();
+        context.stack().mail().clear();
         context.progress().line(String.format("baseline: SMTP sink: %.0f messages/s with a connection each, %.0f "
                 + "over one connection", smtp.connectionPerMessagePerSecond(), smtp.oneConnectionPerSecond()));
 

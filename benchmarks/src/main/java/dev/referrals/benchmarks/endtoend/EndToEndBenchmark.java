@@ -112,17 +112,19 @@ public final class EndToEndBenchmark {
                         figures.latency().p50(), figures.latency().p95(), figures.latency().p99(),
                         CpuText.of(usage)));
                 rates.add(figures);
+                // A sink with fewer mailboxes is faster (see MailSink.clear): each rate starts from an empty one.
+                context.stack().mail().clear();
             }
             return new EndToEndFigures(rates);
         } finally {
             running.values().parallelStream().forEach(context.launcher()::stop);
-            context.stack().mail().purge();
+            context.stack().mail().clear();
         }
     }
 
     /**
-     * Offers the warm-up rate, then waits for all of its emails, so that the first measured rate starts on warm JVMs
-     * and an empty backlog. Its latencies are not kept (the measured rates count from the sequence number after it).
+     * Offers the warm-up rate, then waits for all of its emails, so that the first measured rate starts on warm JVMs,
+     * an empty backlog and an empty SMTP sink. Its latencies are not kept (the measured rates count from the sequence number after it).
      *
      * @return the declines the warm-up got accepted
      */
@@ -138,6 +140,7 @@ public final class EndToEndBenchmark {
                 context.settings().sampleInterval(), expected + " warm-up emails");
         context.progress().line(String.format("end to end: warmed up with %d declines offered at %d/s, all their "
                 + "emails sent", warmUp.accepted(), settings.warmUpRate()));
+        context.stack().mail().clear();
         return warmUp.accepted();
     }
 

@@ -10,7 +10,8 @@ import java.util.function.Supplier;
  * <ol>
  *   <li>the flight recorder is switched on (see {@code FlightRecorder.standBy}) if the drain is profiled;</li>
  *   <li>a warm-up backlog is published and worked off;</li>
- *   <li>no load until the JIT's compile queue is quiet (see {@link JitQueue});</li>
+ *   <li>no load until the JIT's compile queue is quiet (see {@link JitQueue}), and the stage's own clean-up (the
+ *       worker's empties the SMTP sink);</li>
  *   <li>the measured backlog is published, as fast as the harness's producer goes;</li>
  *   <li>the drain is timed from the end of publishing to its last effect, over the effects still to come then (the
  *       service starts on the backlog while it is being published; those effects are left out of the rate, so
@@ -34,11 +35,13 @@ public final class WarmDrain {
      * @param effects        the service's effects so far (outcome records, sent emails)
      * @param warmUpEffects  effects of the warm-up backlog
      * @param backlogEffects effects of the measured backlog
+     * @param afterWarmUp    runs once the warm-up is worked off
      * @param profiled       whether the drain is recorded for the report's profile
      * @param what           names the backlog in messages, for example {@code "100000 referral requests"}
      */
     public Result run(RunningService service, LongSupplier effects, long warmUpEffects, Runnable publishWarmUp,
-                      long backlogEffects, Runnable publishBacklog, boolean profiled, String what) {
+                      Runnable afterWarmUp, long backlogEffects, Runnable publishBacklog, boolean profiled,
+                      String what) {
         if (profiled) {
             context.recorder().standBy(service.pid());
         }
@@ -47,6 +50,7 @@ public final class WarmDrain {
         Poll.until(() -> effects.getAsLong() - beforeWarmUp >= warmUpEffects, context.settings().stageTimeout(),
                 context.settings().sampleInterval(), "the warm-up of " + what);
         JitQueue.Settle jit = JitQueue.awaitQuiet(service.pid(), context.settings().jitSettle());
+        afterWarmUp.run();
 
         long before = effects.getAsLong();
         long publishing = System.nanoTime();

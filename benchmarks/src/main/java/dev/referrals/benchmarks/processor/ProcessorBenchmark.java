@@ -94,7 +94,7 @@ public final class ProcessorBenchmark {
                                    int concurrency, List<String> outcomes, boolean profiled) {
         BenchmarkSettings.Processor settings = context.settings().processor();
         WarmDrain.Result result = new WarmDrain(context).run(processor, () -> context.groups().endOffsets(outcomes),
-                settings.warmUp(), () -> plan.publishWarmUp(producer, round, Instant.now()),
+                settings.warmUp(), () -> plan.publishWarmUp(producer, round, Instant.now()), () -> { },
                 settings.backlog(), () -> plan.publishBacklog(producer, round, Instant.now()), profiled,
                 settings.backlog() + " referral requests");
         context.progress().line(String.format("processor: concurrency %d drained %d requests: %.0f decisions/s (%s); "

@@ -216,8 +216,8 @@ public final class MarkdownReport {
         var worker = report.worker();
         line(String.format("After a warm-up backlog and a pause for the JIT, a backlog of %d ReferralCreated: **%s "
                         + "emails** accepted by the SMTP sink (%d emails in %.1f s, from the end of publishing the "
-                        + "backlog to the last email; those sent while it was published are left out); the sink held "
-                        + "%d emails afterwards, the warm-up's included.",
+                        + "backlog to the last email; those sent while it was published are left out); the sink, "
+                        + "emptied after the warm-up, held %d emails afterwards.",
                 worker.referrals(), perSecond(worker.drain().perSecond()), worker.drain().items(),
                 worker.drain().seconds(), worker.inSink()));
         line("");
@@ -315,14 +315,22 @@ public final class MarkdownReport {
         line("- **Open loop**: requests are scheduled at a fixed rate whatever the server does, and each latency runs "
                 + "from the scheduled send, so a stalled server's backlog shows in the percentiles (no coordinated "
                 + "omission).");
-        line("- **Drain**: a backlog is produced while the service is stopped; the service is started and the rate "
-                + "runs from its first effect (a decision on the outcome topics, an email in the worker's ledger of "
-                + "accepted emails) to its last, sampled every 100 ms.");
+        line("- **Warm-up**: no figure comes from a cold JVM. The HTTP endpoints get rounds of closed-loop load until "
+                + "their rate stops rising; a consuming service first works off a warm-up backlog. After each, the "
+                + "load stops until the service's JIT compile queue is quiet (`jcmd Compiler.queue`): under load that "
+                + "keeps both cores busy, its one C2 thread falls behind by thousands of methods. A profiled service "
+                + "has its flight recorder switched on before its warm-up, because the first recording in a JVM "
+                + "throws away compiled code.");
+        line("- **Drain**: a warm service is sent a backlog as fast as the harness's producer goes; the rate runs "
+                + "from the end of publishing to its last effect (a decision on the outcome topics, an email in the "
+                + "worker's ledger of accepted emails), sampled every 100 ms, over the effects not yet made when "
+                + "publishing ended.");
         line("- **End to end**: from the 202 to the later of the two emails, as the worker's ledger stamps the SMTP "
                 + "sink's acceptance (same machine, same clock).");
         line("- **Memory**: RSS from `/proc/<pid>/status`: VmHWM before each stop; VmRSS sampled during the goal's rate.");
         line("- Everything runs on this machine: the broker, the registry, GreenMail and the load tool share the JVM "
-                + "of the harness; PostgreSQL and each service run as processes.");
+                + "of the harness; PostgreSQL and each service run as processes. GreenMail slows down with every "
+                + "mailbox it holds, so its mailboxes are deleted between stages and between end-to-end rates.");
     }
 
     private void section(String title) {

@@ -50,11 +50,11 @@ public final class WorkerBenchmark {
                                 namespace.prefix() + "notification-worker.jobs", List.of(namespace.name(Topics.JOBS))),
                         context.settings().stageTimeout(), context.settings().sampleInterval());
                 context.progress().line("worker: directory of " + facts + " accounts and jobs loaded");
-                context.stack().mail().purge();
+                context.stack().mail().clear();
                 int emails = EMAILS_PER_REFERRAL * settings.backlog();
                 WarmDrain.Result result = new WarmDrain(context).run(worker, sent::count,
                         EMAILS_PER_REFERRAL * settings.warmUp(), () -> plan.publishWarmUp(producer, Instant.now()),
-                        emails, () -> plan.publishBacklog(producer, Instant.now()), true,
+                        context.stack().mail()::clear, emails, () -> plan.publishBacklog(producer, Instant.now()), true,
                         settings.backlog() + " created referrals");
                 long inSink = context.stack().mail().receivedMessages().size();
                 context.progress().line(String.format("worker: drained %d referrals: %.0f emails/s (%s); %d emails in "
@@ -63,7 +63,7 @@ public final class WorkerBenchmark {
                 return new WorkerFigures(settings.backlog(), result.drain(), result.cpu(), inSink);
             } finally {
                 context.launcher().stop(worker);
-                context.stack().mail().purge();
+                context.stack().mail().clear();
             }
         }
     }

@@ -60,6 +60,24 @@ class MailSinkTest {
     }
 
     @Test
+    void clearForgetsEveryMailboxAndTheSinkKeepsAcceptingMail() throws Exception {
+        // A sink of its own: the shared one holds other tests' mail.
+        try (MailSink own = MailSink.start(MailSinkSettings.anyFreePorts())) {
+            send(own, "first@example.test", "Before");
+            send(own, "second@example.test", "Before");
+            assertThat(own.receivedMessages()).hasSize(2);
+
+            own.clear();
+
+            assertThat(own.receivedMessages()).isEmpty();
+            assertThat(own.receivedMessagesFor("first@example.test")).isEmpty();
+            send(own, "first@example.test", "After");
+            assertThat(own.awaitMessagesFor("first@example.test", 1, ARRIVAL))
+                    .extracting(MimeMessage::getSubject).containsExactly("After");
+        }
+    }
+
+    @Test
     void busySmtpPortFailsWithOneLineNamingThePortAndTheSetting() throws Exception {
         try (ServerSocket squatter = new ServerSocket()) {
             squatter.bind(new InetSocketAddress(MailSinkSettings.LOCALHOST, LocalPorts.ANY_FREE_PORT));
