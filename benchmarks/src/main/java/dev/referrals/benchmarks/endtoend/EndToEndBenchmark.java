@@ -124,7 +124,8 @@ public final class EndToEndBenchmark {
 
     /**
      * Offers the warm-up rate, then waits for all of its emails, so that the first measured rate starts on warm JVMs,
-     * an empty backlog and an empty SMTP sink. Its latencies are not kept (the measured rates count from the sequence number after it).
+     * an empty backlog and an empty SMTP sink. Its latencies are not kept (the measured rates count from the sequence
+     * number after it).
      *
      * @return the declines the warm-up got accepted
      */

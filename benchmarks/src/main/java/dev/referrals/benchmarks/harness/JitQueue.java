@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
  * <p>Why a benchmark waits for it: under a load that keeps both cores busy, the one C2 compiler thread of a
  * two-core JVM gets a slice of the CPU next to dozens of request threads, and its queue grows into the thousands
  * (4,092 methods queued after 150 s of closed-loop load on the API). Until they are compiled, the hot paths run as
- * C1 code with full profiling, several times slower: the API ran at 164 declines/s with 10 ms of CPU each, against
- * 460-500/s at 1.9 ms once its queue had drained. A long-running service is past this; a benchmark that loads it
- * without pause measures its JIT's backlog instead.
+ * C1 code with full profiling, several times slower: the API ran at 164 declines/s with 10 ms of CPU each; in rounds
+ * with a pause for its JIT after each, it reached 400-650/s at 1.2-2 ms. A long-running service is past this; a
+ * benchmark that loads it without pause measures its JIT's backlog instead.
  */
 public final class JitQueue {
 

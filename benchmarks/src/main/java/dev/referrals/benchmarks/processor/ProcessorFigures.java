@@ -12,7 +12,7 @@ import java.util.List;
  * @param concurrency        listener concurrency of the main drain (the service's default)
  * @param drain              the main drain
  * @param drainCpu           the machine's and the processor's CPU meanwhile
- * @param created            ReferralCreated among the main drain's decisions
+ * @param created            ReferralCreated among the decisions of the main drain and its warm-up
  * @param rejected           ReferralRejected among them
  * @param sweep              one drain per listener concurrency, each of a fresh backlog
  */

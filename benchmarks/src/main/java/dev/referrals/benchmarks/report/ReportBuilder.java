@@ -117,8 +117,8 @@ public final class ReportBuilder {
         add("processor.decisions_per_s", "processor: decisions per second draining the backlog, concurrency "
                 + processor.concurrency(), processor.drain().perSecond(), PER_SECOND);
         cpu("processor.drain", "processor drain", processor.drainCpu());
-        add("processor.created", "processor: ReferralCreated in the main drain", processor.created(), "");
-        add("processor.rejected", "processor: ReferralRejected in the main drain", processor.rejected(), "");
+        add("processor.created", "processor: ReferralCreated in the main drain and its warm-up", processor.created(), "");
+        add("processor.rejected", "processor: ReferralRejected in the main drain and its warm-up", processor.rejected(), "");
         for (ProcessorFigures.SweepPoint point : processor.sweep()) {
             add("processor.sweep.concurrency_" + point.concurrency() + "_per_s", "processor: decisions per second, "
                     + "listener concurrency " + point.concurrency(), point.drain().perSecond(), PER_SECOND);
