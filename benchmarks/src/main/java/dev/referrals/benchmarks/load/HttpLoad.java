@@ -48,12 +48,8 @@ public final class HttpLoad {
         List<Histogram> histograms = new ArrayList<>();
         AtomicLong accepted = new AtomicLong();
         AtomicLong failed = new AtomicLong();
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < connections; c++) {
-            Histogram histogram = LatencySummary.newHistogram();
-            histograms.add(histogram);
-            Thread thread = new Thread(() -> {
-                try (HttpConnection connection = new HttpConnection(target.host(), target.port())) {
+        List<Thread> threads = startConnections(target, connections, "closed-loop-", histograms,
+                (connection, histogram) -> {
                     while (System.nanoTime() < measureUntil) {
                         byte[] request = target.bytes(sequence.getAndIncrement());
                         long sent = System.nanoTime();
@@ -66,11 +62,7 @@ public final class HttpLoad {
                             }
                         }
                     }
-                }
-            }, "closed-loop-" + c);
-            threads.add(thread);
-            thread.start();
-        }
+                });
         joinAll(threads);
         Histogram all = merge(histograms);
         return new ClosedLoopResult(connections, accepted.get(), failed.get(),
@@ -94,12 +86,8 @@ public final class HttpLoad {
         AtomicLong accepted = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicLong lastAnswer = new AtomicLong();
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < connections; c++) {
-            Histogram histogram = LatencySummary.newHistogram();
-            histograms.add(histogram);
-            Thread thread = new Thread(() -> {
-                try (HttpConnection connection = new HttpConnection(target.host(), target.port())) {
+        List<Thread> threads = startConnections(target, connections, "open-loop-", histograms,
+                (connection, histogram) -> {
                     while (true) {
                         long[] job = due.take();
                         if (job.length == 0) {
@@ -117,13 +105,7 @@ public final class HttpLoad {
                         }
                         answered.countDown();
                     }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "open-loop-" + c);
-            threads.add(thread);
-            thread.start();
-        }
+                });
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
             long scheduled = start + i * period;
@@ -145,6 +127,35 @@ public final class HttpLoad {
         long elapsed = Math.max(1, lastAnswer.get() - start);
         return new OpenLoopResult(rate, accepted.get() * (double) NANOS_PER_SECOND / elapsed, accepted.get(),
                 failed.get() + (total - accepted.get() - failed.get()), LatencySummary.of(merge(histograms)));
+    }
+
+    /** What one connection's thread does with its connection, recording latencies into its own histogram. */
+    @FunctionalInterface
+    private interface ConnectionLoop {
+        void run(HttpConnection connection, Histogram histogram) throws InterruptedException;
+    }
+
+    /**
+     * Starts a thread per connection, each with a connection of its own to the target and a histogram of its own,
+     * added to {@code histograms}; a thread ends when its loop returns or is interrupted.
+     */
+    private static List<Thread> startConnections(LoadTarget target, int connections, String name,
+                                                 List<Histogram> histograms, ConnectionLoop loop) {
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            Histogram histogram = LatencySummary.newHistogram();
+            histograms.add(histogram);
+            Thread thread = new Thread(() -> {
+                try (HttpConnection connection = new HttpConnection(target.host(), target.port())) {
+                    loop.run(connection, histogram);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, name + c);
+            threads.add(thread);
+            thread.start();
+        }
+        return threads;
     }
 
     private boolean send(HttpConnection connection, byte[] request) {

@@ -24,7 +24,6 @@ import java.util.Map;
  */
 public final class WorkerBenchmark {
 
-    private static final double NANOS_PER_SECOND = 1e9;
     private static final int EMAILS_PER_REFERRAL = 2;
 
     private final BenchmarkContext context;
