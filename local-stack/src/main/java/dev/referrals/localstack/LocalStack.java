@@ -1,5 +1,6 @@
 package dev.referrals.localstack;
 
+import dev.referrals.localstack.auth.LocalAuthorizationServer;
 import dev.referrals.localstack.kafka.CatalogueTopics;
 import dev.referrals.localstack.kafka.RunningKafka;
 import dev.referrals.localstack.mail.MailSink;
@@ -27,7 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything the services need on one machine: a Kafka broker, the schema registry, PostgreSQL and a mail sink.
+ * Everything the services need on one machine: a Kafka broker, the schema registry, PostgreSQL, a mail sink and an
+ * OAuth2 authorization server.
  *
  * <p>Tests share one stack per JVM (see {@link SharedLocalStack}) and isolate themselves with
  * {@link #newTopicNamespace()} and {@link #newDatabase()}, which cost milliseconds where a new broker costs seconds.
@@ -47,17 +49,19 @@ public final class LocalStack implements AutoCloseable {
     private final Optional<RunningRegistry> registry;
     private final Postgres postgres;
     private final MailSink mail;
+    private final LocalAuthorizationServer authorizationServer;
     private final CatalogueTopics catalogueTopics;
     private final AtomicInteger sequence = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private LocalStack(LocalStackSettings settings, RunningKafka kafka, Optional<RunningRegistry> registry,
-            Postgres postgres, MailSink mail) {
+            Postgres postgres, MailSink mail, LocalAuthorizationServer authorizationServer) {
         this.settings = settings;
         this.kafka = kafka;
         this.registry = registry;
         this.postgres = postgres;
         this.mail = mail;
+        this.authorizationServer = authorizationServer;
         this.catalogueTopics = new CatalogueTopics(kafka.bootstrapServers());
     }
 
@@ -80,15 +84,17 @@ public final class LocalStack implements AutoCloseable {
         Future<Postgres> postgresStart = background.submit(() -> Postgres.start(settings.postgres(dataDir)));
         try {
             MailSink mail = remember(started, MailSink.start(settings.mailSink()));
+            LocalAuthorizationServer authorizationServer = remember(started,
+                    LocalAuthorizationServer.start(settings.host(), settings.authPort()));
             RunningKafka kafka = remember(started, settings.kafkaBackend().start(settings.kafkaBroker(dataDir)));
             Optional<RunningRegistry> registry = RegistrySlot.start(settings, kafka.bootstrapServers());
             registry.ifPresent(started::push);
             Postgres postgres = remember(started, await(postgresStart));
-            LocalStack stack = new LocalStack(settings, kafka, registry, postgres, mail);
-            log.info("Local stack started in {} ms: Kafka {}, registry {}, PostgreSQL {}, SMTP {}:{}",
+            LocalStack stack = new LocalStack(settings, kafka, registry, postgres, mail, authorizationServer);
+            log.info("Local stack started in {} ms: Kafka {}, registry {}, PostgreSQL {}, SMTP {}:{}, issuer {}",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt), kafka.bootstrapServers(),
                     stack.schemaRegistryUrl().orElse("(none)"), postgres.coordinates(Postgres.MAINTENANCE_DATABASE)
-                            .jdbcUrl(), mail.host(), mail.smtpPort());
+                            .jdbcUrl(), mail.host(), mail.smtpPort(), authorizationServer.issuerUri());
             return stack;
         } catch (RuntimeException e) {
             if (!started.stream().anyMatch(Postgres.class::isInstance)) {
@@ -117,6 +123,11 @@ public final class LocalStack implements AutoCloseable {
 
     public MailSink mail() {
         return mail;
+    }
+
+    /** The OAuth2 authorization server every service's tokens come from. */
+    public LocalAuthorizationServer authorizationServer() {
+        return authorizationServer;
     }
 
     public LocalStackSettings settings() {
@@ -176,6 +187,7 @@ public final class LocalStack implements AutoCloseable {
         closeQuietly(kafka);
         closeQuietly(postgres);
         closeQuietly(mail);
+        closeQuietly(authorizationServer);
         log.info("Local stack stopped");
     }
 

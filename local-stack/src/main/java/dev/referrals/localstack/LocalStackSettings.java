@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param postgresPort        the embedded PostgreSQL port
  * @param smtpPort            the mail sink's SMTP port
  * @param imapPort            the mail sink's IMAP port
+ * @param authPort            the OAuth2 authorization server's HTTP port
  * @param dataDir             the state directory; empty for temporary state deleted on close
  * @param kafkaBackend        the in-JVM broker, or Testcontainers
  * @param externalDatabase    a PostgreSQL server to use instead of the embedded one
@@ -36,6 +37,7 @@ public record LocalStackSettings(
         int postgresPort,
         int smtpPort,
         int imapPort,
+        int authPort,
         Optional<Path> dataDir,
         KafkaBackend kafkaBackend,
         Optional<ExternalDatabase> externalDatabase) {
@@ -49,6 +51,8 @@ public record LocalStackSettings(
     public static final int DEFAULT_POSTGRES_PORT = 15432;
     public static final int DEFAULT_SMTP_PORT = 3025;
     public static final int DEFAULT_IMAP_PORT = 3143;
+    /** Spring Authorization Server's own sample port, free of the services' 808x and 908x. */
+    public static final int DEFAULT_AUTH_PORT = 9000;
     /** Relative to the working directory, which is the repository root for the README's commands. */
     public static final Path DEFAULT_DATA_DIR = Path.of(".local");
 
@@ -73,6 +77,7 @@ public record LocalStackSettings(
                 port(Setting.POSTGRES_PORT, DEFAULT_POSTGRES_PORT),
                 port(Setting.SMTP_PORT, DEFAULT_SMTP_PORT),
                 port(Setting.IMAP_PORT, DEFAULT_IMAP_PORT),
+                port(Setting.AUTH_PORT, DEFAULT_AUTH_PORT),
                 Optional.of(Setting.DATA_DIR.lookup().map(Path::of).orElse(DEFAULT_DATA_DIR)),
                 KafkaBackend.IN_JVM,
                 ExternalDatabase.fromEnvironment());
@@ -86,7 +91,7 @@ public record LocalStackSettings(
     public static LocalStackSettings forTests() {
         return new LocalStackSettings(DEFAULT_HOST, LocalPorts.ANY_FREE_PORT, LocalPorts.ANY_FREE_PORT,
                 LocalPorts.ANY_FREE_PORT, LocalPorts.ANY_FREE_PORT, LocalPorts.ANY_FREE_PORT, LocalPorts.ANY_FREE_PORT,
-                Optional.empty(), KafkaBackend.fromEnvironment(), ExternalDatabase.fromEnvironment());
+                LocalPorts.ANY_FREE_PORT, Optional.empty(), KafkaBackend.fromEnvironment(), ExternalDatabase.fromEnvironment());
     }
 
     public boolean isPersistent() {
@@ -111,12 +116,12 @@ public record LocalStackSettings(
 
     public LocalStackSettings withDataDir(Path newDataDir) {
         return new LocalStackSettings(host, kafkaPort, kafkaControllerPort, registryPort, postgresPort, smtpPort,
-                imapPort, Optional.of(newDataDir), kafkaBackend, externalDatabase);
+                imapPort, authPort, Optional.of(newDataDir), kafkaBackend, externalDatabase);
     }
 
     public LocalStackSettings withKafkaPort(int port) {
         return new LocalStackSettings(host, port, kafkaControllerPort, registryPort, postgresPort, smtpPort, imapPort,
-                dataDir, kafkaBackend, externalDatabase);
+                authPort, dataDir, kafkaBackend, externalDatabase);
     }
 
     private static int port(Setting setting, int defaultPort) {

@@ -16,6 +16,7 @@ public enum Setting {
     POSTGRES_PORT("postgres-port"),
     SMTP_PORT("smtp-port"),
     IMAP_PORT("imap-port"),
+    AUTH_PORT("auth-port"),
     DATA_DIR("data-dir"),
     /** The local run's service and page ports (local-run), kept here so every local setting is in one list. */
     API_PORT("api-port"),

@@ -2,6 +2,7 @@ package dev.referrals.localstack.junit;
 
 import dev.referrals.localstack.LocalStack;
 import dev.referrals.localstack.SharedLocalStack;
+import dev.referrals.localstack.auth.LocalAuthorizationServer;
 import dev.referrals.localstack.mail.MailSink;
 import dev.referrals.localstack.postgres.DatabaseCoordinates;
 import dev.referrals.schemas.TopicNamespace;
@@ -24,7 +25,8 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
     private static final String STACK_KEY = "stack";
 
     private static final Set<Class<?>> RESOLVED =
-            Set.of(LocalStack.class, TopicNamespace.class, DatabaseCoordinates.class, MailSink.class);
+            Set.of(LocalStack.class, TopicNamespace.class, DatabaseCoordinates.class, MailSink.class,
+                    LocalAuthorizationServer.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -49,6 +51,9 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
         }
         if (type == MailSink.class) {
             return stack.mail();
+        }
+        if (type == LocalAuthorizationServer.class) {
+            return stack.authorizationServer();
         }
         return stack;
     }

@@ -2,6 +2,7 @@ package dev.referrals.localstack.spring;
 
 import dev.referrals.localstack.LocalStack;
 import dev.referrals.localstack.SharedLocalStack;
+import dev.referrals.localstack.auth.LocalIdentities;
 import dev.referrals.localstack.postgres.DatabaseCoordinates;
 import dev.referrals.schemas.TopicNamespace;
 import java.util.LinkedHashMap;
@@ -36,6 +37,8 @@ public final class LocalStackContextInitializer
     public static final String MAIL_HOST = "spring.mail.host";
     public static final String MAIL_PORT = "spring.mail.port";
     public static final String TOPIC_PREFIX = "referrals.kafka.topic-prefix";
+    public static final String ISSUER_URI = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
+    public static final String AUDIENCES = "spring.security.oauth2.resourceserver.jwt.audiences";
 
     /** Registered first, so it is destroyed last: after every consumer and producer bean of the context. */
     private static final String LEASE_BEAN = "localStackLease";
@@ -67,6 +70,8 @@ public final class LocalStackContextInitializer
         properties.put(MAIL_HOST, stack.mail().host());
         properties.put(MAIL_PORT, stack.mail().smtpPort());
         properties.put(TOPIC_PREFIX, namespace.prefix());
+        properties.put(ISSUER_URI, stack.authorizationServer().issuerUri());
+        properties.put(AUDIENCES, LocalIdentities.AUDIENCE);
         return properties;
     }
 
