@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param idempotency         how Idempotency-Keys are kept
  * @param paging              page sizes of the list views
  * @param readModel           how the read model consumers react to failures
+ * @param rateLimit           per-caller limits on declines and searches
+ * @param search              what a search must look like
  */
 @ConfigurationProperties("referrals.api")
 @Validated
@@ -34,7 +36,9 @@ public record ReferralApiProperties(
         @NotNull String transactionIdPrefix,
         @NotNull @Valid Idempotency idempotency,
         @NotNull @Valid Paging paging,
-        @NotNull @Valid ReadModel readModel) {
+        @NotNull @Valid ReadModel readModel,
+        @NotNull @Valid RateLimit rateLimit,
+        @NotNull @Valid Search search) {
 
     /**
      * A referee named by profile URL must be on one of these hosts (an optional leading {@code www.} is allowed,
@@ -79,5 +83,31 @@ public record ReferralApiProperties(
      */
     public record ReadModel(
             @NotNull Duration databaseRetryInterval) {
+    }
+
+    /**
+     * Permits per caller and period; a caller over them is answered 429 with {@code Retry-After}.
+     *
+     * @param period          how often a caller's permits are renewed
+     * @param userDeclines    declines a user may send per period
+     * @param userSearches    searches a user may send per period
+     * @param serviceDeclines declines a trusted service may send per period, for all the users it acts for
+     * @param serviceSearches searches a trusted service may send per period
+     * @param maxCallers      callers whose limits are kept at once; the least recently seen are forgotten first
+     */
+    public record RateLimit(
+            @NotNull Duration period,
+            @Positive int userDeclines,
+            @Positive int userSearches,
+            @Positive int serviceDeclines,
+            @Positive int serviceSearches,
+            @Positive int maxCallers) {
+    }
+
+    /**
+     * @param queryMinLength shortest search text, so that nobody lists the whole directory with one letter
+     */
+    public record Search(
+            @Positive int queryMinLength) {
     }
 }

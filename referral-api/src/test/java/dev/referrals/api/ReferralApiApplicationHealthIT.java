@@ -4,22 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.referrals.api.support.ApiClient;
 import dev.referrals.api.support.ApiIntegrationTest;
+import dev.referrals.localstack.auth.LocalIdentities;
 import org.junit.jupiter.api.Test;
 
+/** Actuator on the management port: health and prometheus open to the platform, the rest for ops tokens only. */
 class ReferralApiApplicationHealthIT extends ApiIntegrationTest {
 
     @Test
-    void startsAgainstTheLocalStackAndReportsHealthUp() {
-        ApiClient.Answer health = api.get("/actuator/health");
+    void startsAgainstTheLocalStackAndReportsHealthUpWithoutATokenAndWithoutDetails() {
+        ApiClient.Answer health = management.get("/actuator/health");
 
         assertThat(health.status()).isEqualTo(200);
-        assertThat(health.body()).contains("\"status\":\"UP\"");
+        assertThat(health.body()).contains("\"status\":\"UP\"").doesNotContain("kafka");
     }
 
     @Test
     void readinessCoversEveryDependencyAndLivenessOnlyTheProcessItself() {
-        ApiClient.Answer readiness = api.get("/actuator/health/readiness");
-        ApiClient.Answer liveness = api.get("/actuator/health/liveness");
+        ApiClient ops = management.as(tokens.serviceToken(LocalIdentities.OPS_CONSOLE));
+        ApiClient.Answer readiness = ops.get("/actuator/health/readiness");
+        ApiClient.Answer liveness = ops.get("/actuator/health/liveness");
 
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.body()).containsPattern(componentUp("kafka"));
@@ -30,10 +33,36 @@ class ReferralApiApplicationHealthIT extends ApiIntegrationTest {
     }
 
     @Test
-    void servesPrometheusMetricsAndTheConsumerLagAndDeadLetterEndpoints() {
-        assertThat(api.get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
-        assertThat(api.get("/actuator/consumerlag").body()).startsWith("{\"groups\":");
-        assertThat(api.get("/actuator/deadletters").body()).contains("referrals.referral-requested-dlt");
+    void servesPrometheusWithoutATokenAndTheConsumerLagAndDeadLettersOnlyToOps() {
+        ApiClient ops = management.as(tokens.serviceToken(LocalIdentities.OPS_CONSOLE));
+
+        assertThat(management.get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+        assertThat(ops.get("/actuator/consumerlag").body()).startsWith("{\"groups\":");
+        assertThat(ops.get("/actuator/deadletters").body()).contains("referrals.referral-requested-dlt");
+    }
+
+    @Test
+    void theOpsEndpointsAnswer401WithoutATokenAnd403ToANonOpsCaller() {
+        ApiClient jobServices = management.as(tokens.serviceToken(LocalIdentities.JOB_SERVICES));
+        ApiClient user = management.as(tokens.userToken("ana"));
+
+        for (String endpoint : new String[] {"/actuator/consumerlag", "/actuator/deadletters", "/actuator/metrics"}) {
+            ApiClient.Answer anonymous = management.get(endpoint);
+            assertThat(anonymous.status()).as(endpoint).isEqualTo(401);
+            assertThat(anonymous.contentType()).startsWith("application/problem+json");
+            assertThat(anonymous.header("WWW-Authenticate")).startsWith("Bearer");
+            for (ApiClient notOps : new ApiClient[] {jobServices, user}) {
+                ApiClient.Answer forbidden = notOps.get(endpoint);
+                assertThat(forbidden.status()).as(endpoint).isEqualTo(403);
+                assertThat(forbidden.contentType()).startsWith("application/problem+json");
+                assertThat(forbidden.header("WWW-Authenticate")).contains("insufficient_scope");
+            }
+        }
+    }
+
+    @Test
+    void actuatorIsNotServedOnTheApiPort() {
+        assertThat(api.get("/actuator/health").status()).isEqualTo(404);
     }
 
     /** The component in a health answer, with its details if any, and status UP. */

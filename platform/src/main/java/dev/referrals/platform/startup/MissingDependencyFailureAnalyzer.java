@@ -13,7 +13,7 @@ import org.springframework.core.env.Environment;
  */
 public class MissingDependencyFailureAnalyzer implements FailureAnalyzer {
 
-    static final String LOCAL_STACK_HINT = "start the local stack (./referrals-local --infra-only)";
+    public static final String LOCAL_STACK_HINT = "start the local stack (./referrals-local --infra-only)";
 
     private final Environment environment;
 

@@ -1,6 +1,9 @@
 package dev.referrals.api.decline;
 
 import dev.referrals.api.ReferralApiProperties;
+import dev.referrals.api.access.Caller;
+import dev.referrals.api.access.ForbiddenException;
+import dev.referrals.api.access.RateLimits;
 import dev.referrals.api.idempotency.IdempotentExecution;
 import dev.referrals.api.idempotency.RequestFingerprint;
 import dev.referrals.api.idempotency.StoredResponse;
@@ -39,14 +42,16 @@ public class DeclineController {
     private final DeclineIntake intake;
     private final IdempotentExecution idempotentExecution;
     private final JsonMapper json;
+    private final RateLimits rateLimits;
     private final int keyMaxLength;
 
     public DeclineController(DeclineValidator validator, DeclineIntake intake, IdempotentExecution idempotentExecution,
-                             JsonMapper json, ReferralApiProperties properties) {
+                             JsonMapper json, RateLimits rateLimits, ReferralApiProperties properties) {
         this.validator = validator;
         this.intake = intake;
         this.idempotentExecution = idempotentExecution;
         this.json = json;
+        this.rateLimits = rateLimits;
         this.keyMaxLength = properties.idempotency().keyMaxLength();
     }
 
@@ -63,10 +68,16 @@ public class DeclineController {
     @ApiResponse(responseCode = "400", description = "Invalid input; errors names every bad field. Nothing published.",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = "A user declining as another freelancer",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "409", description = "An earlier request with this Idempotency-Key is still in flight.",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "422", description = "This Idempotency-Key was used with a different request.",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "429", description = "Too many declines from this caller; see Retry-After.",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "503", description = "Kafka did not commit in time; nothing was published. Retry.",
@@ -78,16 +89,23 @@ public class DeclineController {
             @Parameter(in = ParameterIn.HEADER, description = "Makes retries safe: the same key and body replay the "
                     + "first answer.")
             @RequestHeader(name = IdempotentExecution.HEADER, required = false) String idempotencyKey,
-            HttpServletRequest request) {
+            HttpServletRequest request,
+            @Parameter(hidden = true) Caller caller) {
+        rateLimits.decline(caller);
         checkKey(idempotencyKey);
         Decline decline = validator.validate(invitationId, body);
+        if (!caller.mayDeclineAs(decline.freelancerId())) {
+            throw new ForbiddenException("A freelancer declines only their own invitations.");
+        }
         if (idempotencyKey == null) {
             return answer(render(intake.accept(decline, DeclineIds.random(decline.hasReferral()))), false);
         }
+        // The same key from two callers is two keys: neither can replay, or block, the other's request.
+        String callersKey = IdempotentExecution.scoped(caller.key(), idempotencyKey);
         String fingerprint = RequestFingerprint.of(request.getMethod(), request.getRequestURI(),
                 json.writeValueAsString(body));
-        IdempotentExecution.Answer answer = idempotentExecution.execute(idempotencyKey, fingerprint, () -> render(
-                intake.accept(decline, DeclineIds.derived(idempotencyKey, fingerprint, decline.hasReferral()))));
+        IdempotentExecution.Answer answer = idempotentExecution.execute(callersKey, fingerprint, () -> render(
+                intake.accept(decline, DeclineIds.derived(callersKey, fingerprint, decline.hasReferral()))));
         return answer(answer.response(), answer.replayed());
     }
 

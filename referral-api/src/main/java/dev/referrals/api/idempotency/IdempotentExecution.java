@@ -35,6 +35,14 @@ public class IdempotentExecution {
         this.settings = properties.idempotency();
     }
 
+    /**
+     * The key as stored: the caller's own namespace, then the key they sent. A line break separates them, since no
+     * caller key and no header value holds one.
+     */
+    public static String scoped(String callerKey, String key) {
+        return callerKey + "\n" + key;
+    }
+
     /** The answer of {@code work}, run now, or the stored answer of the key's first request. */
     public Answer execute(String key, String fingerprint, Supplier<StoredResponse> work) {
         return transactions.execute(transaction -> {

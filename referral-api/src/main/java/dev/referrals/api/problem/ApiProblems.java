@@ -54,7 +54,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         if (refusal.field() != null) {
             problem.setProperty(ERRORS, List.of(new FieldViolation(refusal.field(), refusal.getMessage())));
         }
-        return answer(problem);
+        return ResponseEntity.status(problem.getStatus()).headers(refusal.headers()).body(problem);
     }
 
     /** Anything unforeseen: logged with its stack trace, answered without it. */

@@ -1,5 +1,6 @@
 package dev.referrals.api.problem;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -30,5 +31,10 @@ public abstract class ProblemException extends RuntimeException {
     /** The input the problem is about, or {@code null}. */
     public String field() {
         return field;
+    }
+
+    /** Headers the answer carries besides the problem, for example {@code Retry-After}; none by default. */
+    public HttpHeaders headers() {
+        return HttpHeaders.EMPTY;
     }
 }

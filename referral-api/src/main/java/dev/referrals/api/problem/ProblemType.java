@@ -10,6 +10,9 @@ public enum ProblemType {
 
     INVALID_REQUEST("invalid-request", "Invalid request"),
     NOT_FOUND("not-found", "Not found"),
+    /** The same URN as the 403s of the security filter chain, so a caller sees one kind of 403. */
+    FORBIDDEN("forbidden", "Forbidden"),
+    RATE_LIMITED("rate-limited", "Too many requests"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency-Key reused with another request"),
     IDEMPOTENCY_KEY_IN_FLIGHT("idempotency-key-in-flight", "Request with this Idempotency-Key still in flight"),
     PUBLISHING_UNAVAILABLE("publishing-unavailable", "Kafka unavailable"),

@@ -1,5 +1,7 @@
 package dev.referrals.api.referrals;
 
+import dev.referrals.api.access.Caller;
+import dev.referrals.api.access.ForbiddenException;
 import dev.referrals.api.ReferralApiProperties;
 import dev.referrals.api.paging.Page;
 import dev.referrals.api.paging.PageQuery;
@@ -42,12 +44,19 @@ public class FreelancerReferralsController {
     @ApiResponse(responseCode = "400", description = "Missing or unknown role, or a bad page or size",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = "A user asking for another freelancer's view",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
     public Page<ReferralItem> referrals(
             @PathVariable String id,
             @Parameter(schema = @Schema(allowableValues = {"referrer", "referee"}), required = true)
             @RequestParam(name = ROLE, required = false) String role,
             @Parameter(description = "Zero-based page number") @RequestParam(required = false) Integer page,
-            @Parameter(description = "Page size") @RequestParam(required = false) Integer size) {
+            @Parameter(description = "Page size") @RequestParam(required = false) Integer size,
+            @Parameter(hidden = true) Caller caller) {
+        if (!caller.mayReadFor(id)) {
+            throw new ForbiddenException("A user reads only their own Referrals views.");
+        }
         List<FieldViolation> violations = new ArrayList<>();
         Optional<ReferralRole> parsedRole = ReferralRole.parse(role);
         if (parsedRole.isEmpty()) {

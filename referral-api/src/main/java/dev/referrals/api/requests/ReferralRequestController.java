@@ -1,7 +1,10 @@
 package dev.referrals.api.requests;
 
+import dev.referrals.api.access.Caller;
+import dev.referrals.api.access.ForbiddenException;
 import dev.referrals.api.problem.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -29,8 +32,15 @@ public class ReferralRequestController {
     @ApiResponse(responseCode = "404", description = "No such request",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDetail.class)))
-    public ReferralRequestView status(@PathVariable String requestId) {
-        return query.find(requestId)
+    @ApiResponse(responseCode = "403", description = "A user asking for another referrer's request",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    public ReferralRequestView status(@PathVariable String requestId, @Parameter(hidden = true) Caller caller) {
+        ReferralRequestView view = query.find(requestId)
                 .orElseThrow(() -> new NotFoundException("No referral request " + requestId + " is known."));
+        if (!caller.mayReadFor(view.referrerId())) {
+            throw new ForbiddenException("A user reads only the status of their own referral requests.");
+        }
+        return view;
     }
 }

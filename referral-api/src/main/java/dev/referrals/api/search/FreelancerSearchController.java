@@ -1,5 +1,7 @@
 package dev.referrals.api.search;
 
+import dev.referrals.api.access.Caller;
+import dev.referrals.api.access.RateLimits;
 import dev.referrals.api.ReferralApiProperties;
 import dev.referrals.api.paging.Page;
 import dev.referrals.api.paging.PageQuery;
@@ -28,26 +30,36 @@ public class FreelancerSearchController {
 
     private final FreelancerSearchQuery query;
     private final ReferralApiProperties.Paging paging;
+    private final int queryMinLength;
+    private final RateLimits rateLimits;
 
-    FreelancerSearchController(FreelancerSearchQuery query, ReferralApiProperties properties) {
+    FreelancerSearchController(FreelancerSearchQuery query, ReferralApiProperties properties,
+                               RateLimits rateLimits) {
         this.query = query;
         this.paging = properties.paging();
+        this.queryMinLength = properties.search().queryMinLength();
+        this.rateLimits = rateLimits;
     }
 
     @GetMapping(path = "/api/v1/freelancers", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Active freelancers whose name or profile URL contains q (any case), by name")
     @ApiResponse(responseCode = "200", description = "One page of freelancers")
-    @ApiResponse(responseCode = "400", description = "Missing q, or a bad page or size",
+    @ApiResponse(responseCode = "400", description = "Missing or too short q, or a bad page or size",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "429", description = "Too many searches from this caller; see Retry-After",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDetail.class)))
     public Page<FreelancerSummary> search(
             @Parameter(description = "Text to look for", required = true)
             @RequestParam(name = QUERY, required = false) String q,
             @Parameter(description = "Zero-based page number") @RequestParam(required = false) Integer page,
-            @Parameter(description = "Page size") @RequestParam(required = false) Integer size) {
+            @Parameter(description = "Page size") @RequestParam(required = false) Integer size,
+            @Parameter(hidden = true) Caller caller) {
+        rateLimits.search(caller);
         List<FieldViolation> violations = new ArrayList<>();
-        if (q == null || q.isBlank()) {
-            violations.add(new FieldViolation(QUERY, "is required and must not be blank"));
+        if (q == null || q.trim().codePointCount(0, q.trim().length()) < queryMinLength) {
+            violations.add(new FieldViolation(QUERY, "is required, at least %d characters".formatted(queryMinLength)));
         }
         PageQuery pageQuery = PageQuery.of(page, size, paging, violations);
         if (!violations.isEmpty()) {

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.referrals.api.support.ApiClient;
 import dev.referrals.api.support.EventLog;
+import dev.referrals.api.support.ServiceTokens;
 import dev.referrals.localstack.spring.LocalStackContext;
 import dev.referrals.schemas.TopicNamespace;
 import dev.referrals.schemas.Topics;
@@ -47,12 +48,15 @@ class AtomicPublishIT {
     @Value("${spring.kafka.properties.schema.registry.url}")
     private String registryUrl;
 
+    @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}")
+    private String issuerUri;
+
     private ApiClient api;
     private EventLog events;
 
     @BeforeEach
     void connect() {
-        api = new ApiClient("http://localhost:" + port);
+        api = ServiceTokens.jobServices("http://localhost:" + port, issuerUri);
         events = new EventLog(bootstrapServers, registryUrl, namespace);
     }
 

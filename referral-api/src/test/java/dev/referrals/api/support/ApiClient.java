@@ -10,36 +10,54 @@ import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Calls the running service over real HTTP, as its callers do. */
+/** Calls the running service over real HTTP, as its callers do, with a bearer token unless it is anonymous. */
 public final class ApiClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
-    public ApiClient(String baseUrl) {
+    private final String baseUrl;
+    private final String token;
+
+    /**
+     * @param token the bearer token every request carries; {@code null} for none
+     */
+    public ApiClient(String baseUrl, String token) {
         this.baseUrl = baseUrl;
+        this.token = token;
     }
 
-    public Answer get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+    /** The same service, called with another token. */
+    public ApiClient as(String otherToken) {
+        return new ApiClient(baseUrl, otherToken);
+    }
+
+    /** The same service, called without a token. */
+    public ApiClient anonymous() {
+        return new ApiClient(baseUrl, null);
+    }
+
+    public Answer get(String path, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), headers);
     }
 
     public Answer post(String path, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+                .POST(HttpRequest.BodyPublishers.ofString(body)), headers);
+    }
+
+    private Answer send(HttpRequest.Builder request, String... headers) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
-        return send(request);
-    }
-
-    private Answer send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(TIMEOUT).build(),
+            HttpResponse<String> response = HTTP.send(request.timeout(TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Answer(response);
         } catch (IOException e) {

@@ -1,11 +1,13 @@
 package dev.referrals.api.support;
 
+import dev.referrals.localstack.auth.TokenClient;
 import dev.referrals.localstack.spring.LocalStackContext;
 import dev.referrals.schemas.TopicNamespace;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -28,6 +30,9 @@ public abstract class ApiIntegrationTest {
     @LocalServerPort
     private int port;
 
+    @LocalManagementPort
+    private int managementPort;
+
     @Autowired
     protected TopicNamespace namespace;
 
@@ -40,12 +45,22 @@ public abstract class ApiIntegrationTest {
     @Value("${spring.kafka.properties.schema.registry.url}")
     private String registryUrl;
 
+    @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}")
+    private String issuerUri;
+
+    /** The API as a trusted service calls it (job-services: decline and read for any account). */
     protected ApiClient api;
+    /** The management port (actuator), called without a token. */
+    protected ApiClient management;
+    /** Tokens from the local authorization server: a user's, a service's. */
+    protected TokenClient tokens;
     protected EventLog events;
 
     @BeforeEach
     void connect() {
-        api = new ApiClient("http://localhost:" + port);
+        tokens = new TokenClient(issuerUri);
+        api = ServiceTokens.jobServices("http://localhost:" + port, issuerUri);
+        management = new ApiClient("http://localhost:" + managementPort, null);
         events = new EventLog(bootstrapServers, registryUrl, namespace);
     }
 }

@@ -1,0 +1,33 @@
+package dev.referrals.api.invitations;
+
+import dev.referrals.marketplace.Job;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * marketplace.jobs → each job's client, so that only the client lists a job's invitations. A tombstone removes the
+ * job.
+ *
+ * <p>Redelivery: the upsert by jobId ignores an update older than the row, and a delete of a missing row does
+ * nothing, so a redelivered job or tombstone changes nothing.
+ */
+@Component
+class JobsListener {
+
+    private final JobClients jobClients;
+
+    JobsListener(JobClients jobClients) {
+        this.jobClients = jobClients;
+    }
+
+    @KafkaListener(id = "referral-api.jobs", groupId = "${referrals.kafka.topic-prefix:}referral-api.jobs",
+            topics = "#{@topicNamespace.name(T(dev.referrals.schemas.Topics).JOBS)}")
+    void on(ConsumerRecord<String, Job> record) {
+        if (record.value() == null) {
+            jobClients.erase(record.key());
+        } else {
+            jobClients.record(record.value());
+        }
+    }
+}
