@@ -23,7 +23,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "referrals.api.idempotency.in-flight-wait=1s",
         // Keep the dead-letter tests quick when a record keeps failing.
         "referrals.kafka.retry.initial-interval=50ms",
-        "referrals.kafka.retry.max-attempts=2"})
+        "referrals.kafka.retry.max-attempts=2",
+        // Rate limits renewed every minute, so that the test of a limit does not race the period.
+        "referrals.api.rate-limit.period=1m"})
 @LocalStackContext
 public abstract class ApiIntegrationTest {
 
