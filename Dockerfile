@@ -18,15 +18,15 @@ ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC"
 
 FROM service-base AS referral-api
 COPY --from=build /src/referral-api/target/referral-api-*-exec.jar /app/app.jar
-EXPOSE 8080
+EXPOSE 8080 9080
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]
 
 FROM service-base AS referral-processor
 COPY --from=build /src/referral-processor/target/referral-processor-*-exec.jar /app/app.jar
-EXPOSE 8082
+EXPOSE 8082 9082
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]
 
 FROM service-base AS notification-worker
 COPY --from=build /src/notification-worker/target/notification-worker-*-exec.jar /app/app.jar
-EXPOSE 8083
+EXPOSE 8083 9083
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]

@@ -49,6 +49,16 @@ public final class LocalRunMain {
         if (System.getProperty(LOGBACK_CONFIG_PROPERTY) == null) {
             System.setProperty(LOGBACK_CONFIG_PROPERTY, LOGBACK_CONFIG);
         }
+        if (args.length > 0 && args[0].equals(TokenCommand.NAME)) {
+            try {
+                TokenCommand.run(List.of(args).subList(1, args.length), System.out);
+                return;
+            } catch (IllegalArgumentException | IllegalStateException failure) {
+                System.err.println(failure.getMessage());
+                System.exit(failure instanceof IllegalArgumentException ? EXIT_USAGE : EXIT_FAILED);
+                return;
+            }
+        }
         LocalRunOptions options;
         try {
             options = LocalRunOptions.parse(List.of(args));
@@ -83,12 +93,13 @@ public final class LocalRunMain {
         if (leftovers > 0) {
             out.println("Stopped " + leftovers + " service(s) left running by an earlier run");
         }
-        Map<Service, Integer> ports = servicePorts();
+        Map<Service, ServicePorts> ports = servicePorts();
         int mailPagePort = port(Setting.MAIL_PAGE_PORT, DEFAULT_MAIL_PAGE_PORT);
         requirePortsFree(settings.host(), ports, mailPagePort, options.infraOnly());
         Seed seed = options.noSeed() ? null : readSeed(options);
 
-        progress.step("Starting Kafka (KRaft), the schema registry, PostgreSQL and the mail sink");
+        progress.step("Starting Kafka (KRaft), the schema registry, PostgreSQL, the mail sink and the authorization "
+                + "server");
         LocalStack stack = LocalStack.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Stoppables running = new Stoppables(stack);
@@ -136,10 +147,13 @@ public final class LocalRunMain {
         out.println();
         if (!infraOnly) {
             for (Service service : Service.values()) {
-                out.printf("  %-22s %s%n", service.module(), running.pipeline.baseUrl(service));
+                out.printf("  %-22s %s (actuator %s/actuator)%n", service.module(), running.pipeline.baseUrl(service),
+                        running.pipeline.managementUrl(service));
             }
             out.printf("  %-22s %s%n", "OpenAPI", running.pipeline.baseUrl(Service.REFERRAL_API) + "/v3/api-docs");
         }
+        out.printf("  %-22s %s (tokens: ./referrals-local token ana | --service | --ops)%n",
+                "Authorization server", stack.authorizationServer().issuerUri());
         out.printf("  %-22s %s%n", "Mail page", running.mailPage.url());
         out.printf("  %-22s %s:%d (log in as the recipient, any password)%n", "IMAP", stack.mail().host(),
                 stack.mail().imapPort());
@@ -151,7 +165,8 @@ public final class LocalRunMain {
             out.println("Try it (README.md walks through it):");
             out.println();
             out.println(resource(DEMO_REQUESTS));
-            out.println("Then: curl -s http://localhost:8080/api/v1/referral-requests/<requestId from the answer>");
+            out.println("Then: curl -s -H \"Authorization: Bearer $ANA\" "
+                    + "http://localhost:8080/api/v1/referral-requests/<requestId from the answer>");
             out.println();
         }
         out.println("Press Ctrl-C to stop everything.");
@@ -169,11 +184,19 @@ public final class LocalRunMain {
         return SeedParser.parse("demo.yml", resource(DEMO_SEED));
     }
 
-    private static Map<Service, Integer> servicePorts() {
-        Map<Service, Integer> ports = new EnumMap<>(Service.class);
-        ports.put(Service.REFERRAL_API, port(Setting.API_PORT, Service.REFERRAL_API.defaultPort()));
-        ports.put(Service.REFERRAL_PROCESSOR, port(Setting.PROCESSOR_PORT, Service.REFERRAL_PROCESSOR.defaultPort()));
-        ports.put(Service.NOTIFICATION_WORKER, port(Setting.WORKER_PORT, Service.NOTIFICATION_WORKER.defaultPort()));
+    /** The setting of each service's HTTP port and of its management port. */
+    private static final Map<Service, Setting[]> PORT_SETTINGS = Map.of(
+            Service.REFERRAL_API, new Setting[] {Setting.API_PORT, Setting.API_MANAGEMENT_PORT},
+            Service.REFERRAL_PROCESSOR, new Setting[] {Setting.PROCESSOR_PORT, Setting.PROCESSOR_MANAGEMENT_PORT},
+            Service.NOTIFICATION_WORKER, new Setting[] {Setting.WORKER_PORT, Setting.WORKER_MANAGEMENT_PORT});
+
+    private static Map<Service, ServicePorts> servicePorts() {
+        Map<Service, ServicePorts> ports = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            Setting[] settings = PORT_SETTINGS.get(service);
+            ports.put(service, new ServicePorts(port(settings[0], service.defaultPort()),
+                    port(settings[1], service.defaultManagementPort())));
+        }
         return ports;
     }
 
@@ -187,14 +210,15 @@ public final class LocalRunMain {
         }
     }
 
-    private static void requirePortsFree(String host, Map<Service, Integer> ports, int mailPagePort,
+    private static void requirePortsFree(String host, Map<Service, ServicePorts> ports, int mailPagePort,
                                          boolean infraOnly) {
         if (!infraOnly) {
-            LocalPorts.requireFree("referral-api", host, ports.get(Service.REFERRAL_API), Setting.API_PORT);
-            LocalPorts.requireFree("referral-processor", host, ports.get(Service.REFERRAL_PROCESSOR),
-                    Setting.PROCESSOR_PORT);
-            LocalPorts.requireFree("notification-worker", host, ports.get(Service.NOTIFICATION_WORKER),
-                    Setting.WORKER_PORT);
+            for (Service service : Service.values()) {
+                Setting[] settings = PORT_SETTINGS.get(service);
+                LocalPorts.requireFree(service.module(), host, ports.get(service).http(), settings[0]);
+                LocalPorts.requireFree(service.module() + " (management)", host, ports.get(service).management(),
+                        settings[1]);
+            }
         }
         LocalPorts.requireFree("Mail page", host, mailPagePort, Setting.MAIL_PAGE_PORT);
     }

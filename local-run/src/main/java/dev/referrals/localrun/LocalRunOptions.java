@@ -17,6 +17,7 @@ public record LocalRunOptions(boolean clean, Optional<Path> seed, boolean noSeed
 
     public static final String USAGE = """
             Usage: ./referrals-local [--clean] [--seed FILE | --no-seed] [--infra-only]
+                   ./referrals-local token ACCOUNT_ID | --service | --ops   (an access token; see token --help)
               --clean        wipe the state directory (.local, or REFERRALS_LOCAL_DATA_DIR) first
               --seed FILE    load this seed file instead of the demo seed (format: local-run/README.md)
               --no-seed      load no seed

@@ -3,6 +3,7 @@ package dev.referrals.localrun;
 import dev.referrals.localstack.LocalPorts;
 import dev.referrals.localstack.LocalStack;
 import dev.referrals.localstack.postgres.DatabaseCoordinates;
+import dev.referrals.localstack.spring.LocalStackContextInitializer;
 import dev.referrals.schemas.TopicNamespace;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -24,7 +25,7 @@ public final class Pipeline implements AutoCloseable {
     private final TopicNamespace namespace;
     private final PipelineSettings settings;
     private final Map<Service, DatabaseCoordinates> databases;
-    private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+    private final Map<Service, ServicePorts> ports = new EnumMap<>(Service.class);
     private final Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
     private final Thread stopOnExit = new Thread(this::close, "pipeline-stop");
 
@@ -52,7 +53,9 @@ public final class Pipeline implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(pipeline.stopOnExit);
         try {
             for (Service service : Service.values()) {
-                pipeline.ports.put(service, LocalPorts.resolve(settings.port(service)));
+                ServicePorts configured = settings.ports(service);
+                pipeline.ports.put(service, new ServicePorts(LocalPorts.resolve(configured.http()),
+                        LocalPorts.resolve(configured.management())));
                 pipeline.launch(service);
                 progress.accept("started " + service.module() + " (pid " + pipeline.processes.get(service).pid()
                         + "), log in " + pipeline.processes.get(service).log());
@@ -96,7 +99,12 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public String baseUrl(Service service) {
-        return "http://localhost:" + ports.get(service);
+        return "http://localhost:" + ports.get(service).http();
+    }
+
+    /** The service's actuator, on its management port. */
+    public String managementUrl(Service service) {
+        return "http://localhost:" + ports.get(service).management();
     }
 
     /** The pid of each running service. */
@@ -135,20 +143,15 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /**
-     * The Spring properties that point a service at the local stack: the broker, the registry, its database, the
-     * SMTP sink, and its topic namespace. A new, modifiable map, in this order.
+     * The Spring properties that point a service at the local stack, the same as a test context gets: the broker,
+     * the registry, its database, the SMTP sink, its topic namespace, and the authorization server's issuer and
+     * audience. A new, modifiable map, in this order.
      */
     public static Map<String, String> stackProperties(LocalStack stack, DatabaseCoordinates database,
                                                       TopicNamespace namespace) {
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("spring.kafka.bootstrap-servers", stack.kafkaBootstrapServers());
-        stack.schemaRegistryUrl().ifPresent(url -> properties.put("spring.kafka.properties.schema.registry.url", url));
-        properties.put("spring.datasource.url", database.jdbcUrl());
-        properties.put("spring.datasource.username", database.username());
-        properties.put("spring.datasource.password", database.password());
-        properties.put("spring.mail.host", stack.mail().host());
-        properties.put("spring.mail.port", String.valueOf(stack.mail().smtpPort()));
-        properties.put("referrals.kafka.topic-prefix", namespace.prefix());
+        LocalStackContextInitializer.properties(stack, namespace, database)
+                .forEach((key, value) -> properties.put(key, String.valueOf(value)));
         return properties;
     }
 }

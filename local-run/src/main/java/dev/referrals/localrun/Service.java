@@ -3,17 +3,19 @@ package dev.referrals.localrun;
 /** The three services of the pipeline, as the launcher runs them. */
 public enum Service {
 
-    REFERRAL_API("referral-api", 8080, "referral_api"),
-    REFERRAL_PROCESSOR("referral-processor", 8082, "referral_processor"),
-    NOTIFICATION_WORKER("notification-worker", 8083, "notification_worker");
+    REFERRAL_API("referral-api", 8080, 9080, "referral_api"),
+    REFERRAL_PROCESSOR("referral-processor", 8082, 9082, "referral_processor"),
+    NOTIFICATION_WORKER("notification-worker", 8083, 9083, "notification_worker");
 
     private final String module;
     private final int defaultPort;
+    private final int defaultManagementPort;
     private final String database;
 
-    Service(String module, int defaultPort, String database) {
+    Service(String module, int defaultPort, int defaultManagementPort, String database) {
         this.module = module;
         this.defaultPort = defaultPort;
+        this.defaultManagementPort = defaultManagementPort;
         this.database = database;
     }
 
@@ -25,6 +27,11 @@ public enum Service {
     /** The HTTP port in the service's own {@code application.yml}. */
     public int defaultPort() {
         return defaultPort;
+    }
+
+    /** The management (actuator) port in the service's own {@code application.yml}. */
+    public int defaultManagementPort() {
+        return defaultManagementPort;
     }
 
     /** The service's own database: services never share tables. */

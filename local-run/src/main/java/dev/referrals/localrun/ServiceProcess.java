@@ -29,14 +29,14 @@ public final class ServiceProcess implements AutoCloseable {
     private static final int LOG_LINES_ON_FAILURE = 15;
 
     private final Service service;
-    private final int port;
+    private final ServicePorts ports;
     private final Path log;
     private final Process process;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
 
-    private ServiceProcess(Service service, int port, Path log, Process process) {
+    private ServiceProcess(Service service, ServicePorts ports, Path log, Process process) {
         this.service = service;
-        this.port = port;
+        this.ports = ports;
         this.log = log;
         this.process = process;
     }
@@ -45,7 +45,7 @@ public final class ServiceProcess implements AutoCloseable {
      * Starts the service's jar with these Spring properties (passed as {@code --key=value} arguments, which win over
      * everything else) and JVM options. Output goes to {@code log}. Returns at once; see {@link #awaitReady}.
      */
-    public static ServiceProcess start(Service service, Path jar, int port, Map<String, String> properties,
+    public static ServiceProcess start(Service service, Path jar, ServicePorts ports, Map<String, String> properties,
                                        List<String> jvmOptions, Path log) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No runnable jar for " + service.module() + " at " + jar
@@ -56,7 +56,8 @@ public final class ServiceProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
-        command.add("--server.port=" + port);
+        command.add("--server.port=" + ports.http());
+        command.add("--management.server.port=" + ports.management());
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
@@ -64,7 +65,7 @@ public final class ServiceProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
-            return new ServiceProcess(service, port, log, process);
+            return new ServiceProcess(service, ports, log, process);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + service.module(), e);
         }
@@ -94,7 +95,7 @@ public final class ServiceProcess implements AutoCloseable {
     public boolean isReady() {
         try {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + port + READINESS_PATH)).timeout(PROBE_TIMEOUT).build(),
+                            URI.create(managementUrl() + READINESS_PATH)).timeout(PROBE_TIMEOUT).build(),
                     HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException notYet) {
@@ -138,8 +139,8 @@ public final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
-    public int port() {
-        return port;
+    public ServicePorts ports() {
+        return ports;
     }
 
     public long pid() {
@@ -155,7 +156,12 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://localhost:" + port;
+        return "http://localhost:" + ports.http();
+    }
+
+    /** Where its actuator is: health, prometheus, and for ops tokens consumer lag and dead letters. */
+    public String managementUrl() {
+        return "http://localhost:" + ports.management();
     }
 
     /** Spring Boot's failure description when the log has one, else the last lines of the log. */

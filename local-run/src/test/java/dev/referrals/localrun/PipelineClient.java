@@ -17,12 +17,15 @@ import java.util.concurrent.ConcurrentHashMap;
 final class PipelineClient {
 
     private final String baseUrl;
+    private final String token;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper mapper = new ObjectMapper();
     private final Map<String, Answer> declines = new ConcurrentHashMap<>();
 
-    PipelineClient(String baseUrl) {
+    /** @param token the bearer token of every request, from the local authorization server */
+    PipelineClient(String baseUrl, String token) {
         this.baseUrl = baseUrl;
+        this.token = token;
     }
 
     /** A decline's answer, with what was sent, so that it can be sent again. */
@@ -41,7 +44,7 @@ final class PipelineClient {
         if (traceId != null) {
             request.header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
         }
-        HttpResponse<String> response = send(request.build());
+        HttpResponse<String> response = send(request);
         return new Answer(response.statusCode(), parse(response.body()), response, idempotencyKey, body);
     }
 
@@ -54,7 +57,7 @@ final class PipelineClient {
     }
 
     JsonNode get(String path) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + path)).build());
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + path)));
         if (response.statusCode() != 200) {
             throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
         }
@@ -63,7 +66,7 @@ final class PipelineClient {
 
     /** The body of a GET of an absolute URL, for another service's endpoints. */
     String text(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).build()).body();
+        return send(HttpRequest.newBuilder(URI.create(url))).body();
     }
 
     String json(Object value) {
@@ -82,9 +85,10 @@ final class PipelineClient {
         }
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(request.header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -9,6 +9,7 @@ import dev.referrals.localrun.seed.SeedParser;
 import dev.referrals.localrun.seed.SeedPublisher;
 import dev.referrals.localstack.LocalStack;
 import dev.referrals.localstack.SharedLocalStack;
+import dev.referrals.localstack.auth.LocalIdentities;
 import dev.referrals.marketplace.JobActivity;
 import dev.referrals.marketplace.JobActivityKind;
 import dev.referrals.schemas.TopicNamespace;
@@ -22,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,19 +70,16 @@ class PipelineEndToEndIT {
                     Clock.systemUTC()).publish(SeedParser.parse("e2e/seed.yml",
                     new String(seed.readAllBytes(), StandardCharsets.UTF_8)));
         }
-        Map<Service, Integer> anyFreePort = new EnumMap<>(Service.class);
-        for (Service service : Service.values()) {
-            anyFreePort.put(service, 0);
-        }
         PipelineSettings settings = PipelineSettings.defaults(Path.of("target", "services"),
                         Path.of("target", "e2e-logs", namespace.prefix()))
-                .withPorts(anyFreePort)
+                .withAnyFreePorts()
                 .withProperties(Map.of(
                         Service.REFERRAL_PROCESSOR, Map.of("referrals.processor.late-facts.grace-period", GRACE_PERIOD),
                         Service.NOTIFICATION_WORKER, Map.of("referrals.worker.late-facts.grace-period", GRACE_PERIOD,
                                 "referrals.worker.links.base-url", BASE_URL)));
         pipeline = Pipeline.start(stack, namespace, settings, service -> stack.newDatabase(), line -> { });
-        api = new PipelineClient(pipeline.baseUrl(Service.REFERRAL_API));
+        api = new PipelineClient(pipeline.baseUrl(Service.REFERRAL_API),
+                stack.authorizationServer().tokens().serviceToken(LocalIdentities.JOB_SERVICES));
         events = new EventReader(stack, namespace);
     }
 
@@ -255,7 +252,7 @@ class PipelineEndToEndIT {
                 .map(MatchResult::group).collect(Collectors.toCollection(TreeSet::new));
         StringBuilder served = new StringBuilder();
         for (Service service : Service.values()) {
-            served.append(api.text(pipeline.baseUrl(service) + "/actuator/prometheus"));
+            served.append(api.text(pipeline.managementUrl(service) + "/actuator/prometheus"));
         }
 
         assertThat(queried).hasSizeGreaterThan(8);

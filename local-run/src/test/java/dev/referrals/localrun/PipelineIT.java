@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,14 +32,10 @@ class PipelineIT {
 
     @Test
     void everyServiceBecomesReadyRecoversFromACrashAndStopsWithoutLeavingAProcess() throws IOException {
-        Map<Service, Integer> anyFreePort = new EnumMap<>(Service.class);
-        for (Service service : Service.values()) {
-            anyFreePort.put(service, 0);
-        }
         // Maven runs the tests in the module directory, where the build copied the jars to target/services.
         // The processor logs JSON, as LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs switches it in production.
         PipelineSettings settings = PipelineSettings.defaults(Path.of("target", "services"),
-                        Path.of("target", "pipeline-it-logs", UUID.randomUUID().toString())).withPorts(anyFreePort)
+                        Path.of("target", "pipeline-it-logs", UUID.randomUUID().toString())).withAnyFreePorts()
                 .withProperties(Map.of(Service.REFERRAL_PROCESSOR, Map.of("logging.structured.format.console", "ecs")));
         List<String> progress = new ArrayList<>();
         List<ProcessHandle> started = new ArrayList<>();

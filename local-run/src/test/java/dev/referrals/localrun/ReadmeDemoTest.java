@@ -19,7 +19,7 @@ class ReadmeDemoTest {
         List<String> printed = LocalRunMain.resource("/demo/curl.txt").lines()
                 .filter(line -> !line.isBlank()).toList();
 
-        assertThat(printed).hasSize(4);
+        assertThat(printed).hasSize(7);
         assertThat(printed).allSatisfy(line -> assertThat(walkThrough).contains(line));
     }
 }

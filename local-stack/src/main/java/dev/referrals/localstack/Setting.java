@@ -22,6 +22,9 @@ public enum Setting {
     API_PORT("api-port"),
     PROCESSOR_PORT("processor-port"),
     WORKER_PORT("worker-port"),
+    API_MANAGEMENT_PORT("api-management-port"),
+    PROCESSOR_MANAGEMENT_PORT("processor-management-port"),
+    WORKER_MANAGEMENT_PORT("worker-management-port"),
     MAIL_PAGE_PORT("mail-page-port");
 
     private static final String PROPERTY_PREFIX = "referrals.local.";

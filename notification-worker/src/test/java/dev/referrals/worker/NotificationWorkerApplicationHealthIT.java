@@ -1,62 +1,35 @@
 package dev.referrals.worker;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.referrals.localstack.contract.ManagementEndpointsContract;
 import dev.referrals.localstack.spring.LocalStackContext;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import org.junit.jupiter.api.Test;
+import java.util.List;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+/** The worker's actuator, as every service's: see {@link ManagementEndpointsContract}. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @LocalStackContext
-class NotificationWorkerApplicationHealthIT {
+class NotificationWorkerApplicationHealthIT extends ManagementEndpointsContract {
 
     @LocalServerPort
     private int port;
 
-    @Test
-    void startsAgainstTheLocalStackAndReportsHealthUp() throws Exception {
-        HttpResponse<String> health = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    @LocalManagementPort
+    private int managementPort;
 
-        assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"status\":\"UP\"");
+    @Override
+    protected int managementPort() {
+        return managementPort;
     }
 
-    @Test
-    void readinessCoversEveryDependencyAndLivenessOnlyTheProcessItself() throws Exception {
-        HttpResponse<String> readiness = get("/actuator/health/readiness");
-        HttpResponse<String> liveness = get("/actuator/health/liveness");
-
-        assertThat(readiness.statusCode()).isEqualTo(200);
-        assertThat(readiness.body()).containsPattern(componentUp("kafka"));
-        assertThat(readiness.body()).containsPattern(componentUp("schemaRegistry"));
-        assertThat(readiness.body()).containsPattern(componentUp("db"));
-        assertThat(readiness.body()).containsPattern(componentUp("mail"));
-        assertThat(liveness.statusCode()).isEqualTo(200);
-        assertThat(liveness.body()).doesNotContain("kafka");
+    @Override
+    protected int serverPort() {
+        return port;
     }
 
-    @Test
-    void servesPrometheusMetricsAndTheConsumerLagAndDeadLetterEndpoints() throws Exception {
-        assertThat(get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
-        assertThat(get("/actuator/consumerlag").body()).startsWith("{\"groups\":");
-        assertThat(get("/actuator/deadletters").body()).contains("referrals.referral-requested-dlt");
-    }
-
-    /** The component in a health answer, with its details if any, and status UP. */
-    private static String componentUp(String name) {
-        return "\"" + name + "\":\\{(\"details\":\\{[^}]*\\},)?\"status\":\"UP\"";
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    @Override
+    protected List<String> readinessComponents() {
+        return List.of("kafka", "schemaRegistry", "db", "mail");
     }
 }

@@ -31,7 +31,7 @@ public final class ApiBenchmark {
         try {
             context.recorder().standBy(api.pid());
             HttpBenchmark benchmark = new HttpBenchmark(context.settings(), context.progress());
-            return benchmark.run("api", new DeclineTarget(api.process().port(), "bench-" + context.runId() + "-"),
+            return benchmark.run("api", new DeclineTarget(api.process().ports().http(), context.serviceToken(), "bench-" + context.runId() + "-"),
                     api.pid(), api.startUp().toNanos() / NANOS_PER_SECOND,
                     closedLoop -> context.profiled(api, "closed loop", closedLoop));
         } finally {

@@ -16,17 +16,27 @@ public final class DeclineTarget implements LoadTarget {
     private static final int CLIENTS = 200;
 
     private final int port;
+    private final String token;
     private final String keyPrefix;
 
-    /** @param keyPrefix makes this run's Idempotency-Keys its own */
-    public DeclineTarget(int port, String keyPrefix) {
+    /**
+     * @param token     the caller's bearer token: the upstream job services', as the benchmark declines for everyone
+     * @param keyPrefix makes this run's Idempotency-Keys its own
+     */
+    public DeclineTarget(int port, String token, String keyPrefix) {
         this.port = port;
+        this.token = token;
         this.keyPrefix = keyPrefix;
     }
 
     @Override
     public int port() {
         return port;
+    }
+
+    @Override
+    public String token() {
+        return token;
     }
 
     @Override

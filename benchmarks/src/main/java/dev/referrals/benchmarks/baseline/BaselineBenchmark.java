@@ -66,7 +66,7 @@ public final class BaselineBenchmark {
             context.progress().line(String.format("baseline: bare endpoint ready in %.1f s",
                     endpoint.startUp().toNanos() / NANOS_PER_SECOND));
             bare = new HttpBenchmark(context.settings(), context.progress())
-                    .run("bare endpoint", new DeclineTarget(endpoint.port(), "bare-" + context.runId() + "-"),
+                    .run("bare endpoint", new DeclineTarget(endpoint.port(), context.serviceToken(), "bare-" + context.runId() + "-"),
                             endpoint.pid(), endpoint.startUp().toNanos() / NANOS_PER_SECOND,
                             closedLoop -> context.cpu(Map.of("bare endpoint", endpoint.pid()), closedLoop));
         }

@@ -72,7 +72,8 @@ public final class EndToEndBenchmark {
                             namespace.prefix() + "notification-worker.jobs", List.of(namespace.name(Topics.JOBS))),
                     context.settings().stageTimeout(), context.settings().sampleInterval());
             context.progress().line("end to end: all three services ready, their facts loaded");
-            EndToEndTarget target = new EndToEndTarget(running.get(Service.REFERRAL_API).process().port(),
+            EndToEndTarget target = new EndToEndTarget(running.get(Service.REFERRAL_API).process().ports().http(),
+                    context.serviceToken(),
                     marketplace, settings.clients(), "e2e-" + context.runId() + "-");
             HttpLoad load = new HttpLoad(ACCEPTED, context.settings().stageTimeout());
             AtomicLong sequence = new AtomicLong();

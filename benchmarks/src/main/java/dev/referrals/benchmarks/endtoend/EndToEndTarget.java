@@ -12,12 +12,14 @@ import dev.referrals.benchmarks.load.LoadTarget;
 final class EndToEndTarget implements LoadTarget {
 
     private final int port;
+    private final String token;
     private final Marketplace marketplace;
     private final int jobs;
     private final String keyPrefix;
 
-    EndToEndTarget(int port, Marketplace marketplace, int jobs, String keyPrefix) {
+    EndToEndTarget(int port, String token, Marketplace marketplace, int jobs, String keyPrefix) {
         this.port = port;
+        this.token = token;
         this.marketplace = marketplace;
         this.jobs = jobs;
         this.keyPrefix = keyPrefix;
@@ -39,6 +41,11 @@ final class EndToEndTarget implements LoadTarget {
     @Override
     public int port() {
         return port;
+    }
+
+    @Override
+    public String token() {
+        return token;
     }
 
     @Override

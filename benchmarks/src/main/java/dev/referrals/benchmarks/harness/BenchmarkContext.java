@@ -7,6 +7,7 @@ import dev.referrals.benchmarks.profile.FlightRecorder;
 import dev.referrals.benchmarks.profile.ProfileReader;
 import dev.referrals.benchmarks.profile.StageProfile;
 import dev.referrals.localstack.LocalStack;
+import dev.referrals.localstack.auth.LocalIdentities;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,14 @@ public record BenchmarkContext(BenchmarkSettings settings, LocalStack stack, Ser
             stageProfiles.add(profiles.read(recording, running.service().module(), stage));
         }
         return measured;
+    }
+
+    /**
+     * The upstream job services' token from the stack's authorization server: the load declines for every
+     * freelancer, as a trusted service does. It lives an hour, longer than a full run.
+     */
+    public String serviceToken() {
+        return stack.authorizationServer().tokens().serviceToken(LocalIdentities.JOB_SERVICES);
     }
 
     /** Runs {@code work} and measures the CPU of the machine and of these processes meanwhile. */

@@ -3,6 +3,7 @@ package dev.referrals.benchmarks.harness;
 import dev.referrals.localrun.Pipeline;
 import dev.referrals.localrun.PipelineSettings;
 import dev.referrals.localrun.Service;
+import dev.referrals.localrun.ServicePorts;
 import dev.referrals.localrun.ServiceProcess;
 import dev.referrals.localstack.LocalPorts;
 import dev.referrals.localstack.LocalStack;
@@ -54,7 +55,8 @@ public final class ServiceLauncher {
         properties.putAll(extra);
         long launched = System.nanoTime();
         ServiceProcess process = ServiceProcess.start(service, servicesDir.resolve(service.jarName()),
-                LocalPorts.resolve(LocalPorts.ANY_FREE_PORT), properties, jvmOptions,
+                new ServicePorts(LocalPorts.resolve(LocalPorts.ANY_FREE_PORT),
+                        LocalPorts.resolve(LocalPorts.ANY_FREE_PORT)), properties, jvmOptions,
                 logDir.resolve(label + "-" + service.module() + ".log"));
         try {
             process.awaitReady(PipelineSettings.DEFAULT_READY_TIMEOUT);

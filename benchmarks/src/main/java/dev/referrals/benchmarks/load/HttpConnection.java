@@ -136,13 +136,16 @@ final class HttpConnection implements AutoCloseable {
     }
 
     /** The request line and headers of a JSON POST, ready to send. */
-    static byte[] jsonPost(String host, int port, String path, String idempotencyKey, String body) {
+    static byte[] jsonPost(String host, int port, String token, String path, String idempotencyKey, String body) {
         byte[] content = body.getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder(256)
                 .append("POST ").append(path).append(" HTTP/1.1\r\n")
                 .append("Host: ").append(host).append(':').append(port).append("\r\n")
                 .append("Content-Type: application/json\r\n")
                 .append("Content-Length: ").append(content.length).append("\r\n");
+        if (token != null) {
+            head.append("Authorization: Bearer ").append(token).append("\r\n");
+        }
         if (idempotencyKey != null) {
             head.append("Idempotency-Key: ").append(idempotencyKey).append("\r\n");
         }

@@ -13,6 +13,9 @@ public interface LoadTarget {
 
     int port();
 
+    /** The bearer token every request carries, as the API's callers send one; {@code null} for none. */
+    String token();
+
     /** The JSON body and path of request number {@code sequence}. */
     Request request(long sequence);
 
@@ -23,6 +26,7 @@ public interface LoadTarget {
     /** The bytes on the wire, built before the clock starts for this request. */
     default byte[] bytes(long sequence) {
         Request request = request(sequence);
-        return HttpConnection.jsonPost(host(), port(), request.path(), request.idempotencyKey(), request.jsonBody());
+        return HttpConnection.jsonPost(host(), port(), token(), request.path(), request.idempotencyKey(),
+                request.jsonBody());
     }
 }

@@ -66,7 +66,7 @@ class ComposeFileTest {
 
         String scrape = Files.readString(Path.of("..", "docker", "prometheus", "prometheus.yml"));
         assertThat(scrape).contains("/actuator/prometheus")
-                .contains("referral-api:8080", "referral-processor:8082", "notification-worker:8083");
+                .contains("referral-api:9080", "referral-processor:9082", "notification-worker:9083");
 
         String dashboard = Files.readString(Path.of("..", "docker", "grafana", "dashboards", "referrals.json"));
         assertThat(dashboard).contains("referrals_consumer_lag_records", "referrals_consumer_lag_seconds",

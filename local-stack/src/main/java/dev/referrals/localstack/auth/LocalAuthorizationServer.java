@@ -3,6 +3,7 @@ package dev.referrals.localstack.auth;
 import dev.referrals.localstack.LocalPorts;
 import dev.referrals.localstack.LocalStackStartupException;
 import dev.referrals.localstack.Setting;
+import dev.referrals.localstack.StateDirectory;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -61,33 +62,40 @@ public final class LocalAuthorizationServer implements AutoCloseable {
      * @throws LocalStackStartupException with a one-line message if the port is busy or the server fails
      */
     public static LocalAuthorizationServer start(String host, int requestedPort) {
-        int port = LocalPorts.resolve(requestedPort);
-        LocalPorts.requireFree(WHAT, host, port, Setting.AUTH_PORT);
-        String issuerUri = "http://" + host + ":" + port;
+        if (requestedPort != LocalPorts.ANY_FREE_PORT) {
+            LocalPorts.requireFree(WHAT, host, requestedPort, Setting.AUTH_PORT);
+        }
         SigningKeys keys = new SigningKeys();
         Path baseDir = temporaryDirectory();
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(baseDir.toString());
+        // Port 0 is bound by Tomcat itself, when it initialises the connector and before the application starts,
+        // so the issuer (which names the port) is known in time and no other process can take the port meanwhile.
         Connector connector = new Connector();
-        connector.setPort(port);
+        connector.setPort(requestedPort);
         connector.setProperty("address", host);
         tomcat.getService().addConnector(connector);
         tomcat.setConnector(connector);
         Context context = tomcat.addContext("", baseDir.toString());
-        context.addServletContainerInitializer((classes, servletContext) -> startSpring(servletContext, issuerUri,
-                keys), Set.of());
+        context.addServletContainerInitializer((classes, servletContext) ->
+                startSpring(servletContext, issuerUri(host, connector.getLocalPort()), keys), Set.of());
         Tomcat.addServlet(context, "notFound", new NotFound());
         context.addServletMappingDecoded("/", "notFound");
         try {
             tomcat.start();
         } catch (LifecycleException | RuntimeException e) {
             stopQuietly(tomcat);
-            throw new LocalStackStartupException(WHAT + " failed to start on " + issuerUri + " ("
+            throw new LocalStackStartupException(WHAT + " failed to start on " + host + ":" + requestedPort + " ("
                     + LocalStackStartupException.rootMessage(e) + "); " + Setting.AUTH_PORT.howToChange()
                     + " to a free port", e);
         }
+        String issuerUri = issuerUri(host, connector.getLocalPort());
         log.info("Authorization server listening on {}", issuerUri);
         return new LocalAuthorizationServer(tomcat, baseDir, issuerUri, keys);
+    }
+
+    private static String issuerUri(String host, int port) {
+        return "http://" + host + ":" + port;
     }
 
     /** What services put in {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}. */
@@ -109,6 +117,7 @@ public final class LocalAuthorizationServer implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             stopQuietly(tomcat);
+            StateDirectory.delete(baseDir);
             log.info("Authorization server stopped");
         }
     }
@@ -144,9 +153,7 @@ public final class LocalAuthorizationServer implements AutoCloseable {
 
     private static Path temporaryDirectory() {
         try {
-            Path dir = Files.createTempDirectory("referrals-auth-");
-            dir.toFile().deleteOnExit();
-            return dir;
+            return Files.createTempDirectory("referrals-auth-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

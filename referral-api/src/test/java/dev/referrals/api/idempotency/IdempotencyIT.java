@@ -11,6 +11,7 @@ import dev.referrals.api.support.ApiClient;
 import dev.referrals.api.support.ApiIntegrationTest;
 import dev.referrals.events.InviteDeclined;
 import dev.referrals.events.ReferralRequested;
+import dev.referrals.localstack.auth.LocalIdentities;
 import dev.referrals.schemas.Topics;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -110,9 +111,9 @@ class IdempotencyIT extends ApiIntegrationTest {
 
         String fingerprint = fingerprint(path, body(jobId, "m"));
         assertThat(answer.json().get("eventId").asString())
-                .isEqualTo(DeclineIds.derived(key, fingerprint, true).eventId());
+                .isEqualTo(DeclineIds.derived(stored(key), fingerprint, true).eventId());
         assertThat(answer.json().get("requestId").asString())
-                .isEqualTo(DeclineIds.derived(key, fingerprint, true).requestId());
+                .isEqualTo(DeclineIds.derived(stored(key), fingerprint, true).requestId());
     }
 
     @Test
@@ -196,6 +197,11 @@ class IdempotencyIT extends ApiIntegrationTest {
         return RequestFingerprint.of("POST", path, jsonMapper.writeValueAsString(request));
     }
 
+    /** A key as stored for the caller of these tests, the job services: every caller has keys of their own. */
+    private static String stored(String key) {
+        return IdempotentExecution.scoped("service:" + LocalIdentities.JOB_SERVICES.clientId(), key);
+    }
+
     private static void insertKey(Connection connection, String key, String fingerprint, String body, Instant createdAt)
             throws Exception {
         try (PreparedStatement insert = connection.prepareStatement("""
@@ -203,7 +209,7 @@ class IdempotencyIT extends ApiIntegrationTest {
                                               created_at)
                 VALUES (?, ?, 202, ?, ?)
                 """)) {
-            insert.setString(1, key);
+            insert.setString(1, stored(key));
             insert.setString(2, fingerprint);
             insert.setString(3, body);
             insert.setTimestamp(4, Timestamp.from(createdAt));
@@ -213,7 +219,7 @@ class IdempotencyIT extends ApiIntegrationTest {
 
     private boolean keyExists(String key) {
         return jdbc.sql("SELECT count(*) FROM idempotency_keys WHERE idempotency_key = :key")
-                .param("key", key).query(Long.class).single() == 1;
+                .param("key", stored(key)).query(Long.class).single() == 1;
     }
 
     private void awaitABackendWaitingOnALock() {

@@ -107,8 +107,8 @@ class FreelancerSearchIT extends ApiIntegrationTest {
 
     @Test
     void wildcardsInTheQueryMatchOnlyThemselves() {
-        assertThat(accountIds(search("%").json())).isEmpty();
-        assertThat(accountIds(search("_").json())).isEmpty();
+        assertThat(accountIds(search("%%").json())).isEmpty();
+        assertThat(accountIds(search("__").json())).isEmpty();
     }
 
     @Test
