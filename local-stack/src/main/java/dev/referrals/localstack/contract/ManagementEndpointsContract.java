@@ -1,24 +1,28 @@
 package dev.referrals.localstack.contract;
 
-import dev.referrals.localstack.SharedLocalStack;
+import dev.referrals.localstack.auth.LocalAuthorizationServer;
 import dev.referrals.localstack.auth.LocalIdentities;
 import dev.referrals.localstack.auth.TokenClient;
+import dev.referrals.localstack.junit.LocalStackTest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 
 /**
  * What every service's actuator promises, over HTTP with real tokens: on the management port, {@code health}
  * (status only) and {@code prometheus} are open to the platform; readiness covers every dependency and shows it to
  * ops; consumer lag, dead letters and metrics answer 401 without a token and 403 to a caller without the ops scope;
- * nothing of actuator is served on the service's own port. A service's health IT extends this with its ports.
+ * nothing of actuator is served on the service's own port. A service's health IT is a Spring Boot test on random
+ * ports that extends this, naming its readiness members.
  */
+@LocalStackTest
 public abstract class ManagementEndpointsContract {
 
     private static final List<String> OPS_ONLY = List.of("/actuator/consumerlag", "/actuator/deadletters",
@@ -27,23 +31,16 @@ public abstract class ManagementEndpointsContract {
 
     private static TokenClient tokens;
 
-    /** The port of {@code management.server.port}, as the test context started it. */
-    protected abstract int managementPort();
-
-    /** The port of {@code server.port}. */
-    protected abstract int serverPort();
+    /** Spring Boot's test context, which knows the ports it started the service on. */
+    @Autowired
+    private Environment environment;
 
     /** The readiness members this service cannot work without, for example {@code db} and {@code kafka}. */
     protected abstract List<String> readinessComponents();
 
     @BeforeAll
-    static void acquireStack() {
-        tokens = SharedLocalStack.acquire().authorizationServer().tokens();
-    }
-
-    @AfterAll
-    static void releaseStack() {
-        SharedLocalStack.release();
+    static void connect(LocalAuthorizationServer server) {
+        tokens = server.tokens();
     }
 
     @Test
@@ -102,7 +99,7 @@ public abstract class ManagementEndpointsContract {
 
     @Test
     void actuatorIsNotServedOnTheServicePort() {
-        Answer onServicePort = send("http://localhost:" + serverPort() + "/actuator/health",
+        Answer onServicePort = send("http://localhost:" + port("local.server.port") + "/actuator/health",
                 tokens.serviceToken(LocalIdentities.OPS_CONSOLE));
         if (onServicePort.status() == 200) {
             throw new AssertionError("actuator answers on the service port: " + onServicePort);
@@ -110,7 +107,11 @@ public abstract class ManagementEndpointsContract {
     }
 
     private Answer get(String path, String token) {
-        return send("http://localhost:" + managementPort() + path, token);
+        return send("http://localhost:" + port("local.management.port") + path, token);
+    }
+
+    private int port(String property) {
+        return environment.getRequiredProperty(property, Integer.class);
     }
 
     private static Answer send(String url, String token) {

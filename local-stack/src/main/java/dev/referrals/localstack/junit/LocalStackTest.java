@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A test that runs against the shared local stack: real Kafka, PostgreSQL and SMTP. Test methods and constructors
  * may take a {@link dev.referrals.localstack.LocalStack}, or a fresh {@link dev.referrals.schemas.TopicNamespace} or
- * {@link dev.referrals.localstack.postgres.DatabaseCoordinates}, or the {@link dev.referrals.localstack.mail.MailSink}.
+ * {@link dev.referrals.localstack.postgres.DatabaseCoordinates}, the {@link dev.referrals.localstack.mail.MailSink}, or
+ * the {@link dev.referrals.localstack.auth.LocalAuthorizationServer}.
  */
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)

@@ -10,18 +10,16 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.referrals.api.support.ApiClient;
 import dev.referrals.api.support.ApiIntegrationTest;
-import dev.referrals.localstack.LocalStack;
-import dev.referrals.localstack.SharedLocalStack;
 import dev.referrals.localstack.auth.LocalAuthorizationServer;
 import dev.referrals.localstack.auth.LocalIdentities;
 import dev.referrals.localstack.auth.SigningKeys;
+import dev.referrals.localstack.junit.LocalStackTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,20 +28,16 @@ import org.junit.jupiter.api.Test;
  * other token is 401 with {@code WWW-Authenticate: Bearer} and a problem. Each bad token is made here, signed with
  * a real key: the server's own, where the only fault is a claim.
  */
+@LocalStackTest
 class TokenValidationIT extends ApiIntegrationTest {
 
     private static final String PROTECTED = "/api/v1/freelancers?q=an";
 
-    private static LocalStack stack;
+    private static LocalAuthorizationServer server;
 
     @BeforeAll
-    static void acquireStack() {
-        stack = SharedLocalStack.acquire();
-    }
-
-    @AfterAll
-    static void releaseStack() {
-        SharedLocalStack.release();
+    static void connect(LocalAuthorizationServer authorizationServer) {
+        server = authorizationServer;
     }
 
     @Test
@@ -135,7 +129,7 @@ class TokenValidationIT extends ApiIntegrationTest {
     }
 
     private static LocalAuthorizationServer server() {
-        return stack.authorizationServer();
+        return server;
     }
 
     /** What the server itself would issue to a user, valid for ten minutes. */
