@@ -58,7 +58,7 @@ public final class LocalStack implements AutoCloseable {
         this.registry = registry;
         this.postgres = postgres;
         this.mail = mail;
-        this.catalogueTopics = new CatalogueTopics(kafka.bootstrapServers());
+        this.catalogueTopics = new CatalogueTopics(kafka.bootstrapServers(), settings.deadLetterRetention());
     }
 
     /**
