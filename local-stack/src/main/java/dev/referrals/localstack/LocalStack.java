@@ -62,7 +62,7 @@ public final class LocalStack implements AutoCloseable {
         this.postgres = postgres;
         this.mail = mail;
         this.authorizationServer = authorizationServer;
-        this.catalogueTopics = new CatalogueTopics(kafka.bootstrapServers());
+        this.catalogueTopics = new CatalogueTopics(kafka.bootstrapServers(), settings.deadLetterRetention());
     }
 
     /**

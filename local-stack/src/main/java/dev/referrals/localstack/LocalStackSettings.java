@@ -5,7 +5,9 @@ import dev.referrals.localstack.kafka.KafkaBrokerSettings;
 import dev.referrals.localstack.mail.MailSinkSettings;
 import dev.referrals.localstack.postgres.ExternalDatabase;
 import dev.referrals.localstack.postgres.PostgresSettings;
+import dev.referrals.schemas.Topic;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,6 +30,7 @@ import java.util.Optional;
  * @param dataDir             the state directory; empty for temporary state deleted on close
  * @param kafkaBackend        the in-JVM broker, or Testcontainers
  * @param externalDatabase    a PostgreSQL server to use instead of the embedded one
+ * @param deadLetterRetention the {@code retention.ms} of the dead-letter topics the stack creates
  */
 public record LocalStackSettings(
         String host,
@@ -40,7 +43,8 @@ public record LocalStackSettings(
         int authPort,
         Optional<Path> dataDir,
         KafkaBackend kafkaBackend,
-        Optional<ExternalDatabase> externalDatabase) {
+        Optional<ExternalDatabase> externalDatabase,
+        Duration deadLetterRetention) {
 
     public static final String DEFAULT_HOST = "localhost";
     /** Kafka's and Confluent's own ports, so clients configured for a usual local setup find the stack. */
@@ -65,6 +69,7 @@ public record LocalStackSettings(
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(kafkaBackend, "kafkaBackend");
         Objects.requireNonNull(externalDatabase, "externalDatabase");
+        Objects.requireNonNull(deadLetterRetention, "deadLetterRetention");
     }
 
     /** The developer's stack: fixed ports and state under {@code .local/}, each overridable. */
@@ -80,7 +85,10 @@ public record LocalStackSettings(
                 port(Setting.AUTH_PORT, DEFAULT_AUTH_PORT),
                 Optional.of(Setting.DATA_DIR.lookup().map(Path::of).orElse(DEFAULT_DATA_DIR)),
                 KafkaBackend.IN_JVM,
-                ExternalDatabase.fromEnvironment());
+                ExternalDatabase.fromEnvironment(),
+                Setting.DEAD_LETTER_RETENTION_MS.lookup()
+                        .map(value -> Duration.ofMillis(parseMillis(Setting.DEAD_LETTER_RETENTION_MS, value)))
+                        .orElse(Topic.DEFAULT_DEAD_LETTER_RETENTION));
     }
 
     /**
@@ -91,7 +99,8 @@ public record LocalStackSettings(
     public static LocalStackSettings forTests() {
         return new LocalStackSettings(DEFAULT_HOST, LocalPorts.ANY_FREE_PORT, LocalPorts.ANY_FREE_PORT,
                 LocalPorts.ANY_FREE_PORT, LocalPorts.ANY_FREE_PORT, LocalPorts.ANY_FREE_PORT, LocalPorts.ANY_FREE_PORT,
-                LocalPorts.ANY_FREE_PORT, Optional.empty(), KafkaBackend.fromEnvironment(), ExternalDatabase.fromEnvironment());
+                LocalPorts.ANY_FREE_PORT, Optional.empty(), KafkaBackend.fromEnvironment(), ExternalDatabase.fromEnvironment(),
+                Topic.DEFAULT_DEAD_LETTER_RETENTION);
     }
 
     public boolean isPersistent() {
@@ -116,16 +125,29 @@ public record LocalStackSettings(
 
     public LocalStackSettings withDataDir(Path newDataDir) {
         return new LocalStackSettings(host, kafkaPort, kafkaControllerPort, registryPort, postgresPort, smtpPort,
-                imapPort, authPort, Optional.of(newDataDir), kafkaBackend, externalDatabase);
+                imapPort, authPort, Optional.of(newDataDir), kafkaBackend, externalDatabase, deadLetterRetention);
     }
 
     public LocalStackSettings withKafkaPort(int port) {
         return new LocalStackSettings(host, port, kafkaControllerPort, registryPort, postgresPort, smtpPort, imapPort,
-                authPort, dataDir, kafkaBackend, externalDatabase);
+                authPort, dataDir, kafkaBackend, externalDatabase, deadLetterRetention);
     }
 
     private static int port(Setting setting, int defaultPort) {
         return setting.lookup().map(value -> parsePort(setting, value)).orElse(defaultPort);
+    }
+
+    private static long parseMillis(Setting setting, String value) {
+        try {
+            long millis = Long.parseLong(value);
+            if (millis > 0) {
+                return millis;
+            }
+        } catch (NumberFormatException notANumber) {
+            // Reported below, with the setting's name.
+        }
+        throw new LocalStackStartupException("'" + value + "' is not a duration in milliseconds; "
+                + setting.howToChange() + " to a positive number of milliseconds");
     }
 
     private static int parsePort(Setting setting, String value) {

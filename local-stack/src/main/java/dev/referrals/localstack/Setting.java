@@ -18,6 +18,8 @@ public enum Setting {
     IMAP_PORT("imap-port"),
     AUTH_PORT("auth-port"),
     DATA_DIR("data-dir"),
+    /** The {@code retention.ms} of the dead-letter topics the stack creates. */
+    DEAD_LETTER_RETENTION_MS("dead-letter-retention-ms"),
     /** The local run's service and page ports (local-run), kept here so every local setting is in one list. */
     API_PORT("api-port"),
     PROCESSOR_PORT("processor-port"),

@@ -3,7 +3,9 @@ package dev.referrals.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.referrals.schemas.Topic;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +40,27 @@ class LocalStackSettingsTest {
 
         assertThat(settings.kafkaPort()).isEqualTo(19092);
         assertThat(settings.dataDir()).contains(Path.of("/var/tmp/referrals"));
+    }
+
+    @Test
+    void deadLetterTopicsKeepTwoWeeksUnlessTheDeveloperSetsTheirRetention() {
+        assertThat(LocalStackSettings.fromEnvironment().deadLetterRetention())
+                .isEqualTo(Topic.DEFAULT_DEAD_LETTER_RETENTION).isEqualTo(Duration.ofDays(14));
+        assertThat(LocalStackSettings.forTests().deadLetterRetention()).isEqualTo(Topic.DEFAULT_DEAD_LETTER_RETENTION);
+
+        System.setProperty("referrals.local.dead-letter-retention-ms", "3600000");
+
+        assertThat(LocalStackSettings.fromEnvironment().deadLetterRetention()).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void aDeadLetterRetentionThatIsNotAPositiveNumberFailsWithOneLineNamingTheSetting() {
+        System.setProperty("referrals.local.dead-letter-retention-ms", "14d");
+
+        assertThatThrownBy(LocalStackSettings::fromEnvironment)
+                .isInstanceOf(LocalStackStartupException.class)
+                .hasMessage("'14d' is not a duration in milliseconds; set REFERRALS_LOCAL_DEAD_LETTER_RETENTION_MS or "
+                        + "-Dreferrals.local.dead-letter-retention-ms to a positive number of milliseconds");
     }
 
     @Test

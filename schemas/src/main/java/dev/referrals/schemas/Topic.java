@@ -1,6 +1,9 @@
 package dev.referrals.schemas;
 
+import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
@@ -23,6 +26,12 @@ public record Topic<K, V extends SpecificRecord>(
 
     /** Spring Kafka's default suffix for dead-letter topics. */
     public static final String DEAD_LETTER_SUFFIX = "-dlt";
+
+    /**
+     * How long a dead-letter topic keeps a record unless a deployment says otherwise: long enough to notice, fix the
+     * cause and redrive across a holiday, short enough that the personal data a dead letter may hold does not stay.
+     */
+    public static final Duration DEFAULT_DEAD_LETTER_RETENTION = Duration.ofDays(14);
 
     /** The suffix of a value subject under Confluent's TopicNameStrategy. */
     public static final String VALUE_SUBJECT_SUFFIX = "-value";
@@ -50,5 +59,14 @@ public record Topic<K, V extends SpecificRecord>(
     /** The dead-letter topic that Spring Kafka's recoverer publishes to: {@code <topic>-dlt}. */
     public String deadLetterTopic() {
         return name + DEAD_LETTER_SUFFIX;
+    }
+
+    /**
+     * The topic configs of every dead-letter topic. Dead letters are a log of failures, never compacted (two failures
+     * with one key must both stay), and they expire after {@code retention}.
+     */
+    public static Map<String, String> deadLetterConfigs(Duration retention) {
+        return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retention.toMillis()));
     }
 }

@@ -4,6 +4,8 @@ import dev.referrals.localstack.auth.LocalAuthorizationServer;
 import dev.referrals.localstack.auth.LocalIdentities;
 import dev.referrals.localstack.auth.TokenClient;
 import dev.referrals.localstack.junit.LocalStackTest;
+import dev.referrals.schemas.TopicNamespace;
+import dev.referrals.schemas.Topics;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,6 +30,7 @@ public abstract class ManagementEndpointsContract {
     private static final List<String> OPS_ONLY = List.of("/actuator/consumerlag", "/actuator/deadletters",
             "/actuator/metrics");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String TOPIC_PREFIX = "referrals.kafka.topic-prefix";
 
     private static TokenClient tokens;
 
@@ -83,6 +86,29 @@ public abstract class ManagementEndpointsContract {
     }
 
     @Test
+    void deadLettersAreServedToOpsAPageAtATimeAndARedriveToAnotherTopicIsAForbiddenProblem() {
+        String ops = tokens.serviceToken(LocalIdentities.OPS_CONSOLE);
+        TopicNamespace namespace = TopicNamespace.of(environment.getProperty(TOPIC_PREFIX, ""));
+        String deadLetters = "/actuator/deadletters/" + namespace.deadLetterTopic(Topics.REFERRAL_REQUESTED);
+
+        Answer page = get(deadLetters + "?page=0&size=5&reveal=false", ops);
+        Answer refused = send(HttpRequest.newBuilder(URI.create(managementUrl() + deadLetters))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"target\":\"" + namespace.name(Topics.REFERRAL_CREATED) + "\"}")), ops);
+
+        assertStatus(page, 200);
+        for (String part : List.of("\"page\":0", "\"size\":5", "\"redacted\":true", "\"records\":[]")) {
+            assertContains(page, part);
+        }
+        assertStatus(refused, 403);
+        if (!refused.contentType().startsWith("application/problem+json")) {
+            throw new AssertionError("a refused redrive is not a problem: " + refused);
+        }
+        assertContains(refused, "\"title\":\"Redrive refused\"");
+    }
+
+    @Test
     void theOpsEndpointsAre401WithoutATokenAnd403WithoutTheOpsScope() {
         List<String> notOps = List.of(tokens.serviceToken(LocalIdentities.JOB_SERVICES), tokens.userToken("ana"));
         for (String endpoint : OPS_ONLY) {
@@ -107,7 +133,11 @@ public abstract class ManagementEndpointsContract {
     }
 
     private Answer get(String path, String token) {
-        return send("http://localhost:" + port("local.management.port") + path, token);
+        return send(managementUrl() + path, token);
+    }
+
+    private String managementUrl() {
+        return "http://localhost:" + port("local.management.port");
     }
 
     private int port(String property) {
@@ -115,7 +145,11 @@ public abstract class ManagementEndpointsContract {
     }
 
     private static Answer send(String url, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        return send(HttpRequest.newBuilder(URI.create(url)), token);
+    }
+
+    private static Answer send(HttpRequest.Builder request, String token) {
+        String url = request.copy().build().uri().toString();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -32,22 +32,24 @@ public final class CatalogueTopics {
     private static final Duration RETRY_PAUSE = Duration.ofMillis(50);
 
     private final String bootstrapServers;
+    private final Duration deadLetterRetention;
 
-    public CatalogueTopics(String bootstrapServers) {
+    /** @param deadLetterRetention the {@code retention.ms} of every dead-letter topic */
+    public CatalogueTopics(String bootstrapServers, Duration deadLetterRetention) {
         this.bootstrapServers = bootstrapServers;
+        this.deadLetterRetention = deadLetterRetention;
     }
 
     /** The topics a namespace holds: each catalogue topic and its dead-letter topic. */
-    public static List<NewTopic> topicsOf(TopicNamespace namespace) {
+    public static List<NewTopic> topicsOf(TopicNamespace namespace, Duration deadLetterRetention) {
         List<NewTopic> topics = new ArrayList<>();
         for (Topic<String, ?> topic : Topics.ALL) {
             topics.add(new NewTopic(namespace.name(topic), topic.partitions(), REPLICATION_FACTOR)
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanupPolicy().configValue())));
             // Spring Kafka's recoverer sends a failed record to the same partition number of the DLT, so the DLT
-            // needs as many partitions. Dead letters are a log of failures, never compacted: two failures with one
-            // key must both stay.
+            // needs as many partitions.
             topics.add(new NewTopic(namespace.deadLetterTopic(topic), topic.partitions(), REPLICATION_FACTOR)
-                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)));
+                    .configs(Topic.deadLetterConfigs(deadLetterRetention)));
         }
         return topics;
     }
@@ -57,7 +59,7 @@ public final class CatalogueTopics {
      * this on every start. Returns once every partition has a leader, so producers and consumers can start at once.
      */
     public void create(TopicNamespace namespace) {
-        List<NewTopic> topics = topicsOf(namespace);
+        List<NewTopic> topics = topicsOf(namespace, deadLetterRetention);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             for (var result : admin.createTopics(topics).values().entrySet()) {
                 try {

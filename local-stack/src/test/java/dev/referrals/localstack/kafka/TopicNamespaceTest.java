@@ -40,7 +40,7 @@ class TopicNamespaceTest {
     }
 
     @Test
-    void namespaceHoldsEveryCatalogueTopicAndItsDeadLetterTopicAsCatalogued(LocalStack stack, TopicNamespace namespace)
+    void namespaceHoldsEveryCatalogueTopicAndItsDeadLetterTopicWithItsRetentionAsCatalogued(LocalStack stack, TopicNamespace namespace)
             throws Exception {
         try (Admin admin = Admin.create(
                 Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
@@ -63,12 +63,17 @@ class TopicNamespaceTest {
                         .isEqualTo(topic.cleanupPolicy().configValue());
                 assertThat(cleanupPolicy(configs, namespace.deadLetterTopic(topic)))
                         .isEqualTo(TopicConfig.CLEANUP_POLICY_DELETE);
+                assertThat(config(configs, namespace.deadLetterTopic(topic), TopicConfig.RETENTION_MS_CONFIG))
+                        .isEqualTo(String.valueOf(stack.settings().deadLetterRetention().toMillis()));
             }
         }
     }
 
     private static String cleanupPolicy(Map<ConfigResource, Config> configs, String topic) {
-        return configs.get(new ConfigResource(ConfigResource.Type.TOPIC, topic))
-                .get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
+        return config(configs, topic, TopicConfig.CLEANUP_POLICY_CONFIG);
+    }
+
+    private static String config(Map<ConfigResource, Config> configs, String topic, String name) {
+        return configs.get(new ConfigResource(ConfigResource.Type.TOPIC, topic)).get(name).value();
     }
 }

@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -23,19 +25,25 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
 
 /**
- * Reads the dead-letter topics of the catalogue and redrives their records to the topics they came from.
+ * Reads the dead-letter topics of the catalogue, a page at a time, and redrives their records to the catalogue topic
+ * each dead-letter topic belongs to.
  *
  * <p>A redrive copies the record's key and value bytes unchanged (a dead letter keeps its source's schema id), adds
  * a {@code referrals-redriven-from} header, and leaves the dead letter where it is. Consumers dedupe by id, so
- * redriving a record twice does no harm.
+ * redriving a record twice does no harm. Where it goes is decided by the dead-letter topic's name alone: anyone who
+ * can write to a dead-letter topic can write its headers, so {@code kafka_dlt-original-topic} never picks the target.
  */
 public class DeadLetterBrowser {
 
     /** Marks a redriven record with the dead letter it was copied from: {@code <dlt>/<partition>/<offset>}. */
     public static final String REDRIVEN_FROM_HEADER = "referrals-redriven-from";
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterBrowser.class);
 
     private static final Duration POLL = Duration.ofMillis(500);
     private static final int EMPTY_POLLS_AT_END = 2;
@@ -59,76 +67,145 @@ public class DeadLetterBrowser {
         try (KafkaConsumer<String, byte[]> consumer = consumers.get()) {
             for (Topic<?, ?> topic : Topics.ALL) {
                 String deadLetters = namespace.deadLetterTopic(topic);
-                List<TopicPartition> partitions = partitions(consumer, deadLetters);
-                long count = 0;
-                if (!partitions.isEmpty()) {
-                    Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
-                    Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-                    for (TopicPartition partition : partitions) {
-                        count += end.get(partition) - begin.get(partition);
-                    }
-                }
-                counts.put(deadLetters, count);
+                counts.put(deadLetters, extents(consumer, deadLetters).stream().mapToLong(Extent::count).sum());
             }
         }
         return counts;
     }
 
-    /** The records of one dead-letter topic, oldest first per partition. */
-    public List<DeadLetter> list(String deadLetterTopic) {
-        requireDeadLetterTopic(deadLetterTopic);
-        List<DeadLetter> letters = new ArrayList<>();
-        readAll(deadLetterTopic, record -> true).forEach(record -> letters.add(describe(record)));
-        return letters;
+    /** Whether this is the dead-letter topic of a catalogue topic, in this service's namespace. */
+    public boolean isDeadLetterTopic(String topic) {
+        return sourceOf(topic).isPresent();
     }
 
     /**
-     * Copies the chosen records (all of them when {@code offsets} is empty) back to their source topic.
+     * One page of a dead-letter topic's records, as stored (not redacted): partition by partition, oldest first in
+     * each, {@code first} counting from the oldest record of partition 0.
      *
-     * @param offsets {@code partition -> offsets} to redrive
-     * @return how many records were redriven
+     * @throws IllegalArgumentException when the topic is not a dead-letter topic of the catalogue
      */
-    public int redrive(String deadLetterTopic, Map<Integer, List<Long>> offsets) {
-        requireDeadLetterTopic(deadLetterTopic);
-        Predicate<ConsumerRecord<String, byte[]>> chosen = record -> offsets.isEmpty()
-                || offsets.getOrDefault(record.partition(), List.of()).contains(record.offset());
-        List<ConsumerRecord<String, byte[]>> records = readAll(deadLetterTopic, chosen);
+    public DeadLetterPage page(String deadLetterTopic, long first, int size) {
+        if (!isDeadLetterTopic(deadLetterTopic)) {
+            throw new IllegalArgumentException("not a dead-letter topic of the catalogue: " + deadLetterTopic);
+        }
+        List<DeadLetter> letters = new ArrayList<>();
+        long total;
+        try (KafkaConsumer<String, byte[]> consumer = consumers.get()) {
+            List<Extent> extents = extents(consumer, deadLetterTopic);
+            total = extents.stream().mapToLong(Extent::count).sum();
+            long skip = first;
+            for (Extent extent : extents) {
+                if (letters.size() == size) {
+                    break;
+                }
+                if (skip >= extent.count()) {
+                    skip -= extent.count();
+                    continue;
+                }
+                long from = extent.begin() + skip;
+                long until = Math.min(extent.end(), from + size - letters.size());
+                skip = 0;
+                read(consumer, extent.partition(), from, until, record -> true)
+                        .forEach(record -> letters.add(describe(record)));
+            }
+        }
+        return new DeadLetterPage(deadLetterTopic, total, letters);
+    }
+
+    /**
+     * Copies the chosen records (all of them when {@code offsets} is empty) to the catalogue topic that this
+     * dead-letter topic belongs to.
+     *
+     * @param target  the topic the caller expects the records to go to, if it named one; it must be that topic
+     * @param offsets {@code partition -> offsets} to redrive
+     * @return what was redriven, and where to
+     * @throws RedriveRefusedException when the topic is not a dead-letter topic of the catalogue in this namespace, or
+     *                                 {@code target} is another topic than the one it belongs to
+     */
+    public Redriven redrive(String deadLetterTopic, Optional<String> target, Map<Integer, List<Long>> offsets) {
+        String sourceTopic = sourceOf(deadLetterTopic).orElseThrow(() -> new RedriveRefusedException(deadLetterTopic,
+                target.orElse(null), "'" + deadLetterTopic + "' is not a dead-letter topic of this service's catalogue;"
+                + " records are redriven only from " + namespace.prefix() + "<topic>-dlt to " + namespace.prefix()
+                + "<topic>"));
+        if (target.isPresent() && !target.get().equals(sourceTopic)) {
+            throw new RedriveRefusedException(deadLetterTopic, target.get(), "records of '" + deadLetterTopic
+                    + "' are redriven only to '" + sourceTopic + "', not to '" + target.get() + "'");
+        }
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = consumers.get()) {
+            for (Extent extent : extents(consumer, deadLetterTopic)) {
+                List<Long> chosen = offsets.getOrDefault(extent.partition().partition(), List.of());
+                if (offsets.isEmpty()) {
+                    records.addAll(read(consumer, extent.partition(), extent.begin(), extent.end(), record -> true));
+                } else if (!chosen.isEmpty()) {
+                    LongSummaryStatistics range = chosen.stream().mapToLong(Long::longValue).summaryStatistics();
+                    long from = Math.max(extent.begin(), range.getMin());
+                    long until = Math.min(extent.end(), range.getMax() + 1);
+                    records.addAll(read(consumer, extent.partition(), from, until,
+                            record -> chosen.contains(record.offset())));
+                }
+            }
+        }
         try (KafkaProducer<String, byte[]> producer = producers.get()) {
             for (ConsumerRecord<String, byte[]> record : records) {
-                ProducerRecord<String, byte[]> copy = new ProducerRecord<>(sourceTopic(record), record.key(),
-                        record.value());
+                warnOfAnotherOrigin(record, sourceTopic);
+                ProducerRecord<String, byte[]> copy = new ProducerRecord<>(sourceTopic, record.key(), record.value());
                 copy.headers().add(REDRIVEN_FROM_HEADER, (deadLetterTopic + "/" + record.partition() + "/"
                         + record.offset()).getBytes(StandardCharsets.UTF_8));
                 producer.send(copy);
             }
             producer.flush();
         }
-        return records.size();
+        return new Redriven(deadLetterTopic, sourceTopic, records.size());
     }
 
-    private List<ConsumerRecord<String, byte[]>> readAll(String topic, Predicate<ConsumerRecord<String, byte[]>> keep) {
+    /**
+     * What a redrive did.
+     *
+     * @param deadLetterTopic where the records were read
+     * @param target          the catalogue topic they were copied to
+     * @param redriven        how many
+     */
+    public record Redriven(String deadLetterTopic, String target, int redriven) {
+    }
+
+    /** The catalogue topic (under this namespace) whose dead-letter topic this is. */
+    private Optional<String> sourceOf(String deadLetterTopic) {
+        return Topics.ALL.stream()
+                .filter(topic -> namespace.deadLetterTopic(topic).equals(deadLetterTopic))
+                .map(namespace::name)
+                .findFirst();
+    }
+
+    private static void warnOfAnotherOrigin(ConsumerRecord<String, byte[]> record, String sourceTopic) {
+        Header origin = record.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_TOPIC);
+        String claimed = origin == null ? null : new String(origin.value(), StandardCharsets.UTF_8);
+        if (claimed != null && !claimed.equals(sourceTopic)) {
+            log.warn("Dead letter {}/{}/{} claims to come from '{}'; redriven to its own topic '{}' instead",
+                    record.topic(), record.partition(), record.offset(), claimed, sourceTopic);
+        }
+    }
+
+    /** Reads {@code [from, until)} of one partition; stops early if the broker has no more to give. */
+    private static List<ConsumerRecord<String, byte[]>> read(KafkaConsumer<String, byte[]> consumer,
+            TopicPartition partition, long from, long until, Predicate<ConsumerRecord<String, byte[]>> keep) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = consumers.get()) {
-            List<TopicPartition> partitions = partitions(consumer, topic);
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            int emptyPolls = 0;
-            while (!reachedEnd(consumer, end) && emptyPolls < EMPTY_POLLS_AT_END) {
-                int before = records.size();
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                    if (keep.test(record)) {
-                        records.add(record);
-                    }
+        if (from >= until) {
+            return records;
+        }
+        consumer.assign(List.of(partition));
+        consumer.seek(partition, from);
+        int emptyPolls = 0;
+        while (consumer.position(partition) < until && emptyPolls < EMPTY_POLLS_AT_END) {
+            List<ConsumerRecord<String, byte[]>> polled = consumer.poll(POLL).records(partition);
+            for (ConsumerRecord<String, byte[]> record : polled) {
+                if (record.offset() < until && keep.test(record)) {
+                    records.add(record);
                 }
-                emptyPolls = records.size() == before ? emptyPolls + 1 : 0;
             }
+            emptyPolls = polled.isEmpty() ? emptyPolls + 1 : 0;
         }
         return records;
-    }
-
-    private static boolean reachedEnd(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
-        return end.entrySet().stream().allMatch(entry -> consumer.position(entry.getKey()) >= entry.getValue());
     }
 
     private DeadLetter describe(ConsumerRecord<String, byte[]> record) {
@@ -142,7 +219,7 @@ public class DeadLetterBrowser {
         }
         return new DeadLetter(record.partition(), record.offset(), record.key(),
                 headers.getOrDefault(DeadLetterReason.HEADER, headers.get(KafkaHeaders.DLT_EXCEPTION_MESSAGE)),
-                sourceTopic(record),
+                sourceOf(record.topic()).orElseThrow(),
                 headers.get(KafkaHeaders.DLT_ORIGINAL_PARTITION) + "/" + headers.get(KafkaHeaders.DLT_ORIGINAL_OFFSET),
                 Instant.ofEpochMilli(record.timestamp()).toString(), decode(record), headers);
     }
@@ -158,24 +235,30 @@ public class DeadLetterBrowser {
         }
     }
 
-    private String sourceTopic(ConsumerRecord<String, byte[]> record) {
-        Header original = record.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_TOPIC);
-        if (original != null) {
-            return new String(original.value(), StandardCharsets.UTF_8);
-        }
-        return record.topic().substring(0, record.topic().length() - Topic.DEAD_LETTER_SUFFIX.length());
-    }
-
-    private void requireDeadLetterTopic(String topic) {
-        boolean known = Topics.ALL.stream().anyMatch(candidate -> namespace.deadLetterTopic(candidate).equals(topic));
-        if (!known) {
-            throw new IllegalArgumentException("not a dead-letter topic of the catalogue: " + topic);
-        }
-    }
-
-    private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer, String topic) {
+    /** The partitions of a topic in order, each with its first and next offsets. */
+    private static List<Extent> extents(KafkaConsumer<String, byte[]> consumer, String topic) {
         List<PartitionInfo> infos = Optional.ofNullable(consumer.partitionsFor(topic)).orElse(List.of());
-        return infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
+        List<TopicPartition> partitions = infos.stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .sorted(Comparator.comparingInt(TopicPartition::partition))
+                .toList();
+        if (partitions.isEmpty()) {
+            return List.of();
+        }
+        Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        return partitions.stream().map(partition -> new Extent(partition, begin.get(partition), end.get(partition)))
+                .toList();
+    }
+
+    /**
+     * The records a partition holds: offsets {@code [begin, end)}. Dead letters are written outside transactions, so
+     * there are no control records and the count is exact.
+     */
+    private record Extent(TopicPartition partition, long begin, long end) {
+        long count() {
+            return end - begin;
+        }
     }
 
     private static long number(byte[] bytes) {

@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Bean;
 
 /** The dead-letter browser and its actuator endpoint, on every service. */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
-@EnableConfigurationProperties(LagProperties.class)
+@EnableConfigurationProperties({LagProperties.class, DeadLetterProperties.class})
 public class DeadLetterToolsConfiguration {
 
     @Bean
@@ -49,8 +49,8 @@ public class DeadLetterToolsConfiguration {
 
     @Bean
     @ConditionalOnAvailableEndpoint(endpoint = DeadLetterEndpoint.class)
-    public DeadLetterEndpoint deadLetterEndpoint(DeadLetterBrowser browser) {
-        return new DeadLetterEndpoint(browser);
+    public DeadLetterEndpoint deadLetterEndpoint(DeadLetterBrowser browser, DeadLetterProperties properties) {
+        return new DeadLetterEndpoint(browser, properties);
     }
 
     @Bean

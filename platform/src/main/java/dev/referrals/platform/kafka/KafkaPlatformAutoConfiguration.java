@@ -58,11 +58,12 @@ public class KafkaPlatformAutoConfiguration {
     /**
      * Every catalogue topic and its dead-letter topic, with the catalogue's partitions and cleanup policy and the
      * broker's default replication. A dead-letter topic has as many partitions as its source, because Spring Kafka
-     * publishes a dead letter to the partition number it came from.
+     * publishes a dead letter to the partition number it came from, and a retention of its own
+     * ({@code referrals.kafka.dead-letter-retention}). Topics that exist already are left as they are.
      */
     @Bean
     @ConditionalOnProperty(prefix = "referrals.kafka", name = "create-topics", matchIfMissing = true)
-    public KafkaAdmin.NewTopics catalogueTopics(TopicNamespace namespace) {
+    public KafkaAdmin.NewTopics catalogueTopics(TopicNamespace namespace, ReferralsKafkaProperties properties) {
         List<NewTopic> topics = new ArrayList<>();
         for (Topic<?, ?> topic : Topics.ALL) {
             topics.add(TopicBuilder.name(namespace.name(topic))
@@ -71,6 +72,7 @@ public class KafkaPlatformAutoConfiguration {
                     .build());
             topics.add(TopicBuilder.name(namespace.deadLetterTopic(topic))
                     .partitions(topic.partitions())
+                    .configs(Topic.deadLetterConfigs(properties.deadLetterRetention()))
                     .build());
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));

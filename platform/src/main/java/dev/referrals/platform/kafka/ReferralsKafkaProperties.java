@@ -1,5 +1,6 @@
 package dev.referrals.platform.kafka;
 
+import dev.referrals.schemas.Topic;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -10,12 +11,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param topicPrefix  put before every catalogue topic name; empty in production, unique per test
  * @param createTopics create every catalogue topic and its dead-letter topic at start-up when missing
  * @param retry        how a failed record is retried before it goes to its dead-letter topic
+ * @param deadLetterRetention the {@code retention.ms} of the dead-letter topics this service creates; unset, the
+ *                     catalogue's {@link Topic#DEFAULT_DEAD_LETTER_RETENTION}
  */
 @ConfigurationProperties("referrals.kafka")
 public record ReferralsKafkaProperties(
         @DefaultValue("") String topicPrefix,
         @DefaultValue("true") boolean createTopics,
-        @DefaultValue Retry retry) {
+        @DefaultValue Retry retry,
+        Duration deadLetterRetention) {
+
+    public ReferralsKafkaProperties {
+        if (deadLetterRetention == null) {
+            deadLetterRetention = Topic.DEFAULT_DEAD_LETTER_RETENTION;
+        }
+    }
 
     /**
      * Exponential back-off of a failing record. The consumer stays on the record meanwhile, so its partition waits:
