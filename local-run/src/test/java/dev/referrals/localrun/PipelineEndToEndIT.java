@@ -105,6 +105,13 @@ class PipelineEndToEndIT {
         decline("closed-account", "job-a", "r2", "https://marketplace.example/freelancers/gone", null, null);
         decline("self", "job-a", "r5", "https://marketplace.example/freelancers/r5", null, null);
         decline("second-by-referrer", "job-a", "r1", "https://marketplace.example/freelancers/dan", null, null);
+        // Invited to job-b a second time, Raj declines that invitation too: one referral per job still (R4).
+        declineWith("second-invitation", "inv-r2-b2", "acme", "job-b", "r2",
+                "https://marketplace.example/freelancers/dan");
+        declineWith("made-up-referrer", "inv-ghost-a", "acme", "job-a", "ghost",
+                "https://marketplace.example/freelancers/dan");
+        declineWith("foreign-client", "inv-r10-a", "globex", "job-a", "r10",
+                "https://marketplace.example/freelancers/dan");
         decline("proposed", "job-a", "r6", "https://marketplace.example/freelancers/prop", null, null);
         decline("already-referred", "job-a", "r7", "ben@e2e.example", null, null);
         decline("hired", "job-a", "r8", "https://marketplace.example/freelancers/hired", null, null);
@@ -117,7 +124,10 @@ class PipelineEndToEndIT {
                 Map.entry("client-account", "REFEREE_NOT_FOUND"),
                 Map.entry("closed-account", "REFEREE_NOT_FOUND"),
                 Map.entry("self", "SELF_REFERRAL"),
-                Map.entry("second-by-referrer", "REFERRER_ALREADY_REFERRED"),
+                Map.entry("second-by-referrer", "INVITATION_ALREADY_DECLINED"),
+                Map.entry("second-invitation", "REFERRER_ALREADY_REFERRED"),
+                Map.entry("made-up-referrer", "REFERRER_NOT_INVITED"),
+                Map.entry("foreign-client", "CLIENT_NOT_JOB_OWNER"),
                 Map.entry("proposed", "REFEREE_ALREADY_PROPOSED"),
                 Map.entry("already-referred", "REFEREE_ALREADY_REFERRED"),
                 Map.entry("hired", "REFEREE_ALREADY_INVITED_OR_HIRED"),
@@ -152,7 +162,7 @@ class PipelineEndToEndIT {
 
         // Every rejection was decided in step 1; give a wrongly sent email time to arrive before counting.
         Thread.sleep(Duration.ofSeconds(3).toMillis());
-        assertThat(e2eMessages()).as("two emails per created referral, none for the eleven rejections").hasSize(4);
+        assertThat(e2eMessages()).as("two emails per created referral, none for the fourteen rejections").hasSize(4);
     }
 
     @Test
@@ -264,18 +274,29 @@ class PipelineEndToEndIT {
                 null);
     }
 
+    /** A decline of the referrer's invitation to the job, as the seed names it, on a job of Acme's. */
     private static void decline(String name, String jobId, String referrer, String referee, String message,
                                 String traceId) {
         String invitation = "inv-" + referrer + "-" + jobId.substring("job-".length());
         if (jobId.equals("job-burst")) {
             invitation = "inv-" + referrer;
         }
+        decline(name, invitation, "acme", jobId, referrer, referee, message, traceId);
+    }
+
+    private static void declineWith(String name, String invitation, String clientId, String jobId, String referrer,
+                                    String referee) {
+        decline(name, invitation, clientId, jobId, referrer, referee, null, null);
+    }
+
+    private static void decline(String name, String invitation, String clientId, String jobId, String referrer,
+                                String referee, String message, String traceId) {
         Map<String, Object> referral = new HashMap<>();
         referral.put("freelancer", referee);
         if (message != null) {
             referral.put("message", message);
         }
-        Map<String, Object> body = Map.of("jobId", jobId, "clientId", "acme", "freelancerId", referrer,
+        Map<String, Object> body = Map.of("jobId", jobId, "clientId", clientId, "freelancerId", referrer,
                 "reason", "TOO_BUSY", "referral", referral);
         PipelineClient.Answer answer = api.decline(invitation, name + "-" + namespace.prefix(), api.json(body),
                 traceId);

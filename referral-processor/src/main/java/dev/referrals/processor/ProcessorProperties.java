@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param publishTimeout how long to wait for the broker to acknowledge an outcome before the record is retried
  * @param decisions      how requests are decided
- * @param lateFacts      how long a request may wait for the job or the referee it names (I6)
+ * @param lateFacts      how long a request may wait for the job, the referee or the invitation it names (I6)
  */
 @ConfigurationProperties("referrals.processor")
 public record ProcessorProperties(
@@ -28,8 +28,9 @@ public record ProcessorProperties(
     }
 
     /**
-     * @param gracePeriod        how long after {@code requestedAt} a request waits for an unknown job or an unmatched
-     *                           referee before it is decided with what is known
+     * @param gracePeriod        how long after {@code requestedAt} a request waits for an unknown job, an unmatched
+     *                           referee or an invitation the ledger does not hold, before it is decided with what is
+     *                           known
      * @param retryInterval      the wait between two looks at the ledger meanwhile
      * @param clockSkewAllowance extra retries, beyond the grace period, for a requestedAt stamped by a clock ahead
      *                           of this one; past it the record goes to the dead-letter topic instead

@@ -76,6 +76,17 @@ public class Marketplace {
                 .setVisibility(visibility).setStatus(status).setUpdatedAt(now()).build();
     }
 
+    /** The invitation a test's referrer declines on a job, unless the test names another. */
+    public static String invitationOf(String jobId, String freelancerId) {
+        return "invitation-" + jobId + "-" + freelancerId;
+    }
+
+    /** Upstream invites the freelancer to the job with this invitation (the fact R1 needs). */
+    public static JobActivity invited(String jobId, String freelancerId, String invitationId) {
+        return JobActivity.newBuilder(activity(jobId, freelancerId, JobActivityKind.INVITED))
+                .setInvitationId(invitationId).build();
+    }
+
     public static JobActivity activity(String jobId, String freelancerId, JobActivityKind kind) {
         return JobActivity.newBuilder().setEventId(UUID.randomUUID().toString()).setJobId(jobId)
                 .setFreelancerId(freelancerId).setKind(kind).setInvitationId("invitation-" + UUID.randomUUID())
@@ -87,10 +98,15 @@ public class Marketplace {
         return request(jobId, referrerId, RefereeKind.PROFILE_URL, refereeUrl, now().minus(LONG_AGO));
     }
 
+    /** The same request, declining another invitation of its referrer. */
+    public static ReferralRequested onInvitation(ReferralRequested request, String invitationId) {
+        return ReferralRequested.newBuilder(request).setInvitationId(invitationId).build();
+    }
+
     public static ReferralRequested request(String jobId, String referrerId, RefereeKind kind, String referee,
                                             Instant requestedAt) {
         return ReferralRequested.newBuilder().setRequestId(UUID.randomUUID().toString())
-                .setInvitationId("invitation-" + UUID.randomUUID()).setJobId(jobId).setClientId("client-of-" + jobId)
+                .setInvitationId(invitationOf(jobId, referrerId)).setJobId(jobId).setClientId("client-of-" + jobId)
                 .setReferrerId(referrerId).setReferee(referee).setRefereeKind(kind)
                 .setMessage("Booked this month; they are excellent").setRequestedAt(requestedAt).build();
     }
@@ -115,6 +131,13 @@ public class Marketplace {
 
     public void givenOpenPublicJob(String jobId) {
         givenJob(job(jobId, JobVisibility.PUBLIC, JobStatus.OPEN));
+    }
+
+    /** Each freelancer invited to the job with {@link #invitationOf their invitation}, as a referrer must be (R1). */
+    public void givenInvited(String jobId, String... freelancerIds) {
+        for (String freelancerId : freelancerIds) {
+            givenActivity(invited(jobId, freelancerId, invitationOf(jobId, freelancerId)));
+        }
     }
 
     public void givenActivity(JobActivity activity) {

@@ -18,6 +18,8 @@ import java.util.UUID;
  * <ul>
  *   <li>request {@code g} is on job {@code g mod jobs}; its referrer and referee are freelancers near the job's
  *       number, different for every round on that job, so a round never collides with an earlier one (R4, R6);</li>
+ *   <li>every referrer was invited to the job, and declines that invitation (R1); the request names the job's
+ *       client;</li>
  *   <li>of every {@link #MIX} requests, one names a referee who proposed (R5), one who was invited and one who was
  *       hired (R7), one refers themselves, one names nobody (R2); the rest are eligible, half by profile URL and
  *       half by email;</li>
@@ -56,7 +58,10 @@ public final class LedgerPlan {
         }
     }
 
-    /** Every account, job and activity row, including the rows the rejected requests collide with. */
+    /**
+     * Every account, job and activity row, including each referrer's invitation and the rows the rejected requests
+     * collide with.
+     */
     public long publishFacts(EventProducer producer) {
         long records = 0;
         for (int n = 0; n < settings.freelancers(); n++) {
@@ -82,6 +87,8 @@ public final class LedgerPlan {
             }
         }
         for (long g = 0; g < (long) settings.requestsPerRound() * settings.rounds(); g++) {
+            marketplace.publishActivity(producer, marketplace.job(job(g)), referrer(g), JobActivityKind.INVITED);
+            records++;
             JobActivityKind collision = switch ((int) (g % MIX)) {
                 case PROPOSED -> JobActivityKind.PROPOSAL_SUBMITTED;
                 case INVITED -> JobActivityKind.INVITED;
@@ -126,7 +133,7 @@ public final class LedgerPlan {
                 : byEmail ? EmailFingerprint.of(marketplace.email(refereeId)) : marketplace.profileUrl(refereeId);
         return ReferralRequested.newBuilder()
                 .setRequestId(UUID.randomUUID().toString())
-                .setInvitationId("inv-" + g)
+                .setInvitationId(marketplace.invitation(marketplace.job(j), referrer))
                 .setJobId(marketplace.job(j))
                 .setClientId(marketplace.client(j % clients))
                 .setReferrerId(referrer)

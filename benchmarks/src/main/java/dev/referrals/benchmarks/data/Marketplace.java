@@ -82,13 +82,18 @@ public final class Marketplace {
                 .build());
     }
 
+    /** The id of the invitation upstream sends the freelancer to the job (the INVITED row below carries it). */
+    public String invitation(String jobId, String freelancerId) {
+        return "inv-" + jobId + "-" + freelancerId;
+    }
+
     /** An activity row; its event id is derived from what it says, as upstream's would be. */
     public void publishActivity(EventProducer producer, String jobId, String freelancerId, JobActivityKind kind) {
         String identity = kind + ":" + jobId + ":" + freelancerId;
         producer.send(Topics.JOB_ACTIVITY, jobId, JobActivity.newBuilder()
                 .setEventId(UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString())
                 .setJobId(jobId).setFreelancerId(freelancerId).setKind(kind)
-                .setInvitationId(kind == JobActivityKind.INVITED ? "inv-" + jobId + "-" + freelancerId : null)
+                .setInvitationId(kind == JobActivityKind.INVITED ? invitation(jobId, freelancerId) : null)
                 .setReferralId(null).setOccurredAt(updatedAt).build());
     }
 }

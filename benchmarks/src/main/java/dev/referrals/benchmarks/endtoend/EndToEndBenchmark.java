@@ -15,6 +15,7 @@ import dev.referrals.benchmarks.load.LatencySummary;
 import dev.referrals.benchmarks.load.OpenLoopResult;
 import dev.referrals.localrun.Service;
 import dev.referrals.localstack.postgres.DatabaseCoordinates;
+import dev.referrals.marketplace.JobActivityKind;
 import dev.referrals.marketplace.JobStatus;
 import dev.referrals.marketplace.JobVisibility;
 import dev.referrals.schemas.TopicNamespace;
@@ -68,6 +69,7 @@ public final class EndToEndBenchmark {
             context.groups().awaitCaughtUp(Map.of(
                             "referral-processor.accounts", List.of(namespace.name(Topics.ACCOUNTS)),
                             "referral-processor.jobs", List.of(namespace.name(Topics.JOBS)),
+                            "referral-processor.job-activity", List.of(namespace.name(Topics.JOB_ACTIVITY)),
                             namespace.prefix() + "notification-worker.accounts", List.of(namespace.name(Topics.ACCOUNTS)),
                             namespace.prefix() + "notification-worker.jobs", List.of(namespace.name(Topics.JOBS))),
                     context.settings().stageTimeout(), context.settings().sampleInterval());
@@ -155,6 +157,9 @@ public final class EndToEndBenchmark {
             for (long n = 0; n < settings.maxRequests(); n++) {
                 marketplace.publishFreelancer(producer, EndToEndTarget.referrer(n));
                 marketplace.publishFreelancer(producer, EndToEndTarget.referee(n));
+                // Request n declines this invitation (R1); the target's jobs are one per client.
+                marketplace.publishActivity(producer, marketplace.job(EndToEndTarget.job(n, settings.clients())),
+                        marketplace.freelancer(EndToEndTarget.referrer(n)), JobActivityKind.INVITED);
             }
             producer.flush();
         }

@@ -5,9 +5,9 @@ import dev.referrals.benchmarks.data.Marketplace;
 import dev.referrals.benchmarks.load.LoadTarget;
 
 /**
- * Declines whose referral is created: request {@code n} is by freelancer {@code 2n} and refers freelancer
- * {@code 2n+1}, both known to the processor and the worker, on an open public job; every referee is referred once,
- * so the referee names the request its emails belong to.
+ * Declines whose referral is created: request {@code n} is by freelancer {@code 2n}, declining their invitation to
+ * an open public job, and refers freelancer {@code 2n+1}, both known to the processor and the worker; every referee
+ * is referred once, so the referee names the request its emails belong to.
  */
 final class EndToEndTarget implements LoadTarget {
 
@@ -33,6 +33,11 @@ final class EndToEndTarget implements LoadTarget {
         return (int) (2 * n + 1);
     }
 
+    /** The job request {@code n} declines an invitation to. */
+    static int job(long n, int jobs) {
+        return (int) (n % jobs);
+    }
+
     /** The request that referred this freelancer number. */
     static long requestOf(int referee) {
         return (referee - 1) / 2;
@@ -50,11 +55,11 @@ final class EndToEndTarget implements LoadTarget {
 
     @Override
     public Request request(long n) {
-        int job = (int) (n % jobs);
+        int job = job(n, jobs);
         String referee = marketplace.freelancer(referee(n));
-        return new Request(DeclineBodies.path("e2e-inv-" + n), keyPrefix + n,
-                DeclineBodies.decline(marketplace.job(job), marketplace.client(job),
-                        marketplace.freelancer(referrer(n)),
+        String referrer = marketplace.freelancer(referrer(n));
+        return new Request(DeclineBodies.path(marketplace.invitation(marketplace.job(job), referrer)), keyPrefix + n,
+                DeclineBodies.decline(marketplace.job(job), marketplace.client(job), referrer,
                         n % 2 == 0 ? marketplace.profileUrl(referee) : marketplace.email(referee),
                         "They built two sites like this one last year."));
     }

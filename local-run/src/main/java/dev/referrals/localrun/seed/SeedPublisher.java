@@ -89,7 +89,9 @@ public final class SeedPublisher {
     }
 
     private static JobActivity activity(Seed.Activity activity, Instant now) {
-        String identity = "seed:" + activity.kind() + ":" + activity.jobId() + ":" + activity.freelancerId();
+        // A freelancer may be invited to a job twice, with two invitation ids: each is an event of its own.
+        String identity = "seed:" + activity.kind() + ":" + activity.jobId() + ":" + activity.freelancerId()
+                + (activity.invitationId() == null ? "" : ":" + activity.invitationId());
         return JobActivity.newBuilder()
                 .setEventId(UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString())
                 .setJobId(activity.jobId()).setFreelancerId(activity.freelancerId()).setKind(activity.kind())

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  *   <li>Only the recipient decides whether the email goes out: an erased recipient skips it at once; an unknown one
- *       is waited for during the grace period, then skipped.</li>
+ *       is waited for during the grace period, then skipped. The client's email goes to the job's client in the
+ *       jobs directory, so while the job is unknown its recipient is unknown too.</li>
  *   <li>Every other fact (the referrer's name, the referee's name, the job's title) is waited for during the grace
  *       period too, but its absence never stops the email: after the grace period, or at once when the person was
  *       erased, the templates word the sentence without it.</li>
@@ -42,8 +43,8 @@ class EmailDrafts {
     }
 
     Draft draft(ReferralCreated referral, Role role, ReferralFacts facts, boolean gracePeriodOver) {
-        String recipientId = role.recipientId(referral);
-        Optional<Contact> recipient = facts.contact(recipientId);
+        Optional<String> recipientId = facts.recipientOf(role, referral);
+        Optional<Contact> recipient = recipientId.flatMap(facts::contact);
         if (recipient.isPresent() && recipient.get().erased()) {
             return new Draft.Skip(SkipReason.ERASED);
         }
@@ -75,7 +76,7 @@ class EmailDrafts {
                 referral.getReferralId(),
                 role,
                 MessageId.of(referral.getReferralId(), role, messageIdDomain),
-                recipientId,
+                recipientId.orElseThrow(),
                 address.get(),
                 recipient.get().displayName(),
                 referrerName,
@@ -89,7 +90,7 @@ class EmailDrafts {
 
     private static Set<Fact> unknownFacts(ReferralCreated referral, Role role, ReferralFacts facts) {
         Set<Fact> unknown = EnumSet.noneOf(Fact.class);
-        if (facts.isUnknown(role.recipientId(referral))) {
+        if (facts.recipientOf(role, referral).filter(recipient -> !facts.isUnknown(recipient)).isEmpty()) {
             unknown.add(Fact.RECIPIENT);
         }
         if (facts.isUnknown(referral.getReferrerId())) {

@@ -2,9 +2,11 @@ package dev.referrals.worker.email;
 
 import dev.referrals.events.ReferralCreated;
 import dev.referrals.worker.directory.ContactDirectory;
+import dev.referrals.worker.directory.JobEntry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -75,9 +77,7 @@ public class ReferralEmails {
             return;
         }
 
-        ReferralFacts facts = new ReferralFacts(
-                directory.contacts(List.of(referral.getRefereeId(), referral.getClientId(), referral.getReferrerId())),
-                directory.job(referral.getJobId()));
+        ReferralFacts facts = facts(referral);
         Instant deadline = lateFacts.deadline(referral);
         boolean gracePeriodOver = lateFacts.isOver(deadline);
         Map<Role, Set<Fact>> waiting = new EnumMap<>(Role.class);
@@ -98,6 +98,20 @@ public class ReferralEmails {
             throw late;
         }
         lateFacts.forget(referral.getReferralId());
+    }
+
+    /**
+     * The contacts and the job of the referral. The client is the job's client in this worker's directory: the
+     * event's clientId is never an address to write to.
+     */
+    private ReferralFacts facts(ReferralCreated referral) {
+        Optional<JobEntry> job = directory.job(referral.getJobId());
+        List<String> people = new ArrayList<>(List.of(referral.getRefereeId(), referral.getReferrerId()));
+        job.map(JobEntry::clientId).ifPresent(people::add);
+        job.map(JobEntry::clientId).filter(owner -> !owner.equals(referral.getClientId())).ifPresent(owner ->
+                log.warn("The referral names client {}, but job {} belongs to client {}: only the job's client is "
+                        + "emailed", referral.getClientId(), referral.getJobId(), owner));
+        return new ReferralFacts(directory.contacts(people), job);
     }
 
     private void send(ReferralEmail email, Optional<Instant> requestedAt) {

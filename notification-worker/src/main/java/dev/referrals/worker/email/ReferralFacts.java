@@ -1,5 +1,6 @@
 package dev.referrals.worker.email;
 
+import dev.referrals.events.ReferralCreated;
 import dev.referrals.worker.directory.Contact;
 import dev.referrals.worker.directory.JobEntry;
 import java.util.Map;
@@ -15,6 +16,17 @@ record ReferralFacts(Map<String, Contact> contacts, Optional<JobEntry> job) {
 
     ReferralFacts {
         contacts = Map.copyOf(contacts);
+    }
+
+    /**
+     * The account the email of this role goes to: the referee named by the referral, or the client who owns the job
+     * in the jobs directory, whatever client the event names. Empty while the job is unknown.
+     */
+    Optional<String> recipientOf(Role role, ReferralCreated referral) {
+        return switch (role) {
+            case REFEREE -> Optional.of(referral.getRefereeId());
+            case CLIENT -> job.map(JobEntry::clientId);
+        };
     }
 
     Optional<Contact> contact(String accountId) {

@@ -1,25 +1,16 @@
 package dev.referrals.worker.email;
 
-import dev.referrals.events.ReferralCreated;
-
-/** Who an email of a referral goes to. Each ReferralCreated makes one email per role. */
+/**
+ * Who an email of a referral goes to. Each ReferralCreated makes one email per role; {@link ReferralFacts#recipientOf}
+ * says which account that is.
+ */
 public enum Role {
 
-    /** The referred freelancer. */
-    REFEREE("referee") {
-        @Override
-        public String recipientId(ReferralCreated referral) {
-            return referral.getRefereeId();
-        }
-    },
+    /** The referred freelancer: the referral's refereeId. */
+    REFEREE("referee"),
 
-    /** The client who owns the job. */
-    CLIENT("client") {
-        @Override
-        public String recipientId(ReferralCreated referral) {
-            return referral.getClientId();
-        }
-    };
+    /** The client who owns the job, as this worker's jobs directory knows it: never an id taken from the event. */
+    CLIENT("client");
 
     private final String tag;
 
@@ -31,9 +22,6 @@ public enum Role {
     public String tag() {
         return tag;
     }
-
-    /** The account id of the person this email goes to. */
-    public abstract String recipientId(ReferralCreated referral);
 
     public static Role ofTag(String tag) {
         for (Role role : values()) {

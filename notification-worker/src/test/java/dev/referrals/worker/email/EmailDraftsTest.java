@@ -78,6 +78,28 @@ class EmailDraftsTest {
     }
 
     @Test
+    void theClientsEmailGoesToTheJobsClientInTheDirectoryNotToTheClientTheEventNames() {
+        Contact mallory = new Contact("mallory", "Mallory", "mallory@example.test", false);
+        ReferralCreated namingMallory = TestEvents.referral("job-1", "mallory", "ana", "ben", "Hi");
+        ReferralFacts facts = facts(Map.of("ana", ana, "ben", ben, "carla", carla, "mallory", mallory), job);
+
+        ReferralEmail client = ready(drafts.draft(namingMallory, Role.CLIENT, facts, WITHIN_GRACE_PERIOD));
+
+        assertThat(client.recipientAccountId()).isEqualTo("carla");
+        assertThat(client.recipient().getAddress()).isEqualTo("carla@example.test");
+    }
+
+    @Test
+    void whileTheJobIsUnknownTheClientsEmailWaitsForItThenIsSkippedForWantOfARecipient() {
+        ReferralFacts facts = new ReferralFacts(Map.of("ana", ana, "ben", ben, "carla", carla), Optional.empty());
+
+        assertThat(drafts.draft(referral, Role.CLIENT, facts, WITHIN_GRACE_PERIOD))
+                .isEqualTo(new Draft.Wait(Set.of(Fact.RECIPIENT, Fact.JOB)));
+        assertThat(drafts.draft(referral, Role.CLIENT, facts, GRACE_PERIOD_OVER))
+                .isEqualTo(new Draft.Skip(SkipReason.UNKNOWN));
+    }
+
+    @Test
     void anUnknownReferrerIsWaitedForThenLeftOutButAnErasedOneIsLeftOutAtOnce() {
         ReferralFacts unknownReferrer = facts(Map.of("ben", ben, "carla", carla), job);
         ReferralFacts erasedReferrer = facts(Map.of("ana", Contact.erased("ana"), "ben", ben, "carla", carla), job);

@@ -228,22 +228,47 @@ class ReferralEmailsIT {
     }
 
     @Test
-    void anUnknownJobIsWordedNeutrallyOnceTheGracePeriodIsOver(MailSink mail) throws Exception {
+    void anUnknownJobIsWordedNeutrallyForTheRefereeButLeavesTheClientEmailWithoutARecipient(MailSink mail)
+            throws Exception {
         Cast cast = new Cast();
         cast.publishReferrer();
         cast.publishReferee();
         cast.publishClient();
         awaitKnown(cast.referrerId, cast.refereeId, cast.clientId);
-        double neutralBefore = Meters.count(meters, EmailMetrics.NEUTRAL_WORDING, "role", "client", "fact", "job");
+        double neutralBefore = Meters.count(meters, EmailMetrics.NEUTRAL_WORDING, "role", "referee", "fact", "job");
+        double skippedBefore = skipped("client", "unknown");
+        ReferralCreated referral = cast.referral(null);
 
-        publish(cast.referral(null));
+        publish(referral);
 
         MimeMessage toReferee = single(mail.awaitMessagesFor(cast.refereeEmail, 1, WAIT));
-        MimeMessage toClient = single(mail.awaitMessagesFor(cast.clientEmail, 1, WAIT));
         assertThat(toReferee.getSubject()).isEqualTo("Ana Alves referred you for a job");
-        assertThat(toClient.getSubject()).isEqualTo("Ana Alves referred Ben Brown for one of your jobs");
         await().atMost(WAIT).until(() -> Meters.count(meters, EmailMetrics.NEUTRAL_WORDING,
-                "role", "client", "fact", "job") == neutralBefore + 1);
+                "role", "referee", "fact", "job") == neutralBefore + 1);
+        // Only the job says whose it is: the clientId of the event is never an address to write to.
+        await().atMost(WAIT).until(() -> skipped("client", "unknown") == skippedBefore + 1);
+        assertThat(ledgerRoles(referral)).containsExactly("referee");
+        assertThat(mail.receivedMessagesFor(cast.clientEmail)).isEmpty();
+    }
+
+    @Test
+    void theClientEmailGoesToTheJobsClientEvenWhenTheReferralNamesAnother(MailSink mail) throws Exception {
+        Cast cast = new Cast().publishAll();
+        String otherId = uniqueId("mallory");
+        String otherEmail = uniqueEmail("mallory");
+        kafka.send(Topics.ACCOUNTS, otherId, client(otherId, "Mallory Mole", otherEmail, Instant.now()));
+        awaitKnown(otherId);
+        ReferralCreated namingAnother = ReferralCreated.newBuilder(cast.referral(null)).setClientId(otherId).build();
+
+        publish(namingAnother);
+
+        MimeMessage toClient = single(mail.awaitMessagesFor(cast.clientEmail, 1, WAIT));
+        assertThat(toClient.getSubject()).isEqualTo("Ana Alves referred Ben Brown for Senior Kafka engineer");
+        awaitLedger(namingAnother, "referee", "client");
+        assertThat(mail.receivedMessagesFor(otherEmail)).isEmpty();
+        assertThat(jdbc.sql("SELECT recipient_account_id FROM sent_emails WHERE referral_id = :id AND role = 'client'")
+                .params(Map.of("id", namingAnother.getReferralId())).query(String.class).single())
+                .isEqualTo(cast.clientId);
     }
 
     @Test

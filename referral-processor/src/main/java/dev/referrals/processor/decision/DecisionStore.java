@@ -11,9 +11,9 @@ public interface DecisionStore {
     Map<String, ReferralDecision> findByRequestIds(Collection<String> requestIds);
 
     /**
-     * Stores the decisions, and a referral row for each created one, in the caller's transaction. Throws
-     * {@link org.springframework.dao.DuplicateKeyException} when a concurrent decision already holds the request, or
-     * the referrer's or the referee's place on the job (I1).
+     * Stores the decisions, a referral row for each created one and the invitation of each that declined it (R1), in
+     * the caller's transaction. Throws {@link org.springframework.dao.DuplicateKeyException} when a concurrent
+     * decision already holds the request, the referrer's or the referee's place on the job (I1), or the invitation.
      */
     void saveAll(List<ReferralDecision> decisions);
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -46,24 +47,37 @@ class JdbcDecisionStore implements DecisionStore {
 
     @Override
     public void saveAll(List<ReferralDecision> decisions) {
-        SqlParameterSource[] referrals = decisions.stream()
-                .filter(ReferralDecision::created)
-                .map(JdbcDecisionStore::referralRow)
-                .toArray(SqlParameterSource[]::new);
-        if (referrals.length > 0) {
-            jdbc.batchUpdate("""
-                    insert into referral (referral_id, request_id, job_id, referrer_id, referee_id, status, created_at)
-                    values (:referralId, :requestId, :jobId, :referrerId, :refereeId, :status, :createdAt)
-                    """, referrals);
+        insertAll("""
+                insert into referral (referral_id, request_id, job_id, referrer_id, referee_id, status, created_at)
+                values (:referralId, :requestId, :jobId, :referrerId, :refereeId, :status, :createdAt)
+                """, decisions.stream().filter(ReferralDecision::created).map(JdbcDecisionStore::referralRow));
+        insertAll("""
+                insert into decision (request_id, outcome, job_id, client_id, invitation_id, referrer_id, message,
+                                      reason, rule, referral_id, referee_id, decided_at)
+                values (:requestId, :outcome, :jobId, :clientId, :invitationId, :referrerId, :message,
+                        :reason, :rule, :referralId, :refereeId, :decidedAt)
+                """, decisions.stream().map(JdbcDecisionStore::decisionRow));
+        insertAll("""
+                insert into declined_invitation (job_id, invitation_id, referrer_id, request_id)
+                values (:jobId, :invitationId, :referrerId, :requestId)
+                """, decisions.stream().filter(ReferralDecision::declinesTheInvitation)
+                .map(JdbcDecisionStore::declinedInvitationRow));
+    }
+
+    /** One JDBC batch of the rows, in order; none at all when there are no rows. */
+    private void insertAll(String insert, Stream<SqlParameterSource> rows) {
+        SqlParameterSource[] batch = rows.toArray(SqlParameterSource[]::new);
+        if (batch.length > 0) {
+            jdbc.batchUpdate(insert, batch);
         }
-        if (!decisions.isEmpty()) {
-            jdbc.batchUpdate("""
-                    insert into decision (request_id, outcome, job_id, client_id, invitation_id, referrer_id, message,
-                                          reason, rule, referral_id, referee_id, decided_at)
-                    values (:requestId, :outcome, :jobId, :clientId, :invitationId, :referrerId, :message,
-                            :reason, :rule, :referralId, :refereeId, :decidedAt)
-                    """, decisions.stream().map(JdbcDecisionStore::decisionRow).toArray(SqlParameterSource[]::new));
-        }
+    }
+
+    private static SqlParameterSource declinedInvitationRow(ReferralDecision decision) {
+        return new MapSqlParameterSource()
+                .addValue("jobId", decision.jobId())
+                .addValue("invitationId", decision.invitationId())
+                .addValue("referrerId", decision.referrerId())
+                .addValue("requestId", decision.requestId());
     }
 
     private static SqlParameterSource referralRow(ReferralDecision decision) {

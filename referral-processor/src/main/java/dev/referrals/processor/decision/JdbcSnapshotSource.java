@@ -6,6 +6,8 @@ import dev.referrals.marketplace.AccountStatus;
 import dev.referrals.marketplace.JobActivityKind;
 import dev.referrals.marketplace.JobStatus;
 import dev.referrals.marketplace.JobVisibility;
+import dev.referrals.processor.decision.LedgerFacts.InvitationOnJob;
+import dev.referrals.processor.decision.LedgerFacts.Invited;
 import dev.referrals.processor.decision.LedgerFacts.Place;
 import dev.referrals.processor.decision.LedgerFacts.Referral;
 import dev.referrals.processor.eligibility.ReferralSnapshot.Job;
@@ -24,8 +26,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the facts for a whole list of requests in four queries: jobs, matching accounts, then the referees' and
- * referrers' places on those jobs. Lists travel as PostgreSQL arrays, so the statements are the same for any length.
+ * Loads the facts for a whole list of requests in six queries: jobs, matching accounts, the referees' and referrers'
+ * places on those jobs, and the invitations the requests decline (sent upstream, and already declined here). Lists
+ * travel as PostgreSQL arrays, so the statements are the same for any length.
  */
 @Component
 class JdbcSnapshotSource implements SnapshotSource {
@@ -49,7 +52,7 @@ class JdbcSnapshotSource implements SnapshotSource {
     @Override
     public LedgerFacts load(List<ReferralRequested> requests) {
         if (requests.isEmpty()) {
-            return new LedgerFacts(Map.of(), Map.of(), Set.of(), Set.of(), List.of());
+            return new LedgerFacts(Map.of(), Map.of(), Set.of(), Set.of(), List.of(), Set.of(), List.of());
         }
         Map<String, Job> jobs = jobs(requests.stream().map(ReferralRequested::getJobId).collect(Collectors.toSet()));
         Map<RefereeName, Referee> referees = referees(requests.stream()
@@ -65,16 +68,18 @@ class JdbcSnapshotSource implements SnapshotSource {
         Set<Place> proposals = new HashSet<>();
         Set<Place> invitationsOrHires = new HashSet<>();
         activity(refereePlaces, proposals, invitationsOrHires);
+        List<Invited> declining = requests.stream().map(Invited::declinedBy).distinct().toList();
         return new LedgerFacts(jobs, referees, proposals, invitationsOrHires,
-                referrals(referrerPlaces, refereePlaces));
+                referrals(referrerPlaces, refereePlaces), invitations(declining), declined(declining));
     }
 
     private Map<String, Job> jobs(Set<String> jobIds) {
         Map<String, Job> jobs = new HashMap<>();
-        jdbc.query("select job_id, visibility, status from job where job_id = any(:jobIds)",
+        jdbc.query("select job_id, client_id, visibility, status from job where job_id = any(:jobIds)",
                 new MapSqlParameterSource("jobIds", jobIds.toArray(NONE)),
                 row -> {
-                    Job job = new Job(row.getString("job_id"), JobVisibility.valueOf(row.getString("visibility")),
+                    Job job = new Job(row.getString("job_id"), row.getString("client_id"),
+                            JobVisibility.valueOf(row.getString("visibility")),
                             JobStatus.valueOf(row.getString("status")));
                     jobs.put(job.jobId(), job);
                 });
@@ -162,6 +167,46 @@ class JdbcSnapshotSource implements SnapshotSource {
                 parameters,
                 (row, i) -> new Referral(row.getString("job_id"), row.getString("referrer_id"),
                         row.getString("referee_id")));
+    }
+
+    /**
+     * The invitations upstream sent these referrers (JobActivity INVITED) to the jobs they refer on or with the ids
+     * they name: enough to tell "invited with this invitation" from "invited to another job" or "with another id".
+     */
+    private Set<Invited> invitations(List<Invited> declining) {
+        return new HashSet<>(jdbc.query("""
+                        select a.job_id, a.freelancer_id, a.invitation_id
+                          from job_activity a
+                          join unnest(:jobIds, :freelancerIds) as wanted(job_id, freelancer_id)
+                            on a.job_id = wanted.job_id and a.freelancer_id = wanted.freelancer_id
+                         where a.kind = 'INVITED' and a.invitation_id is not null
+                        union
+                        select a.job_id, a.freelancer_id, a.invitation_id
+                          from job_activity a
+                          join unnest(:invitationIds, :freelancerIds) as wanted(invitation_id, freelancer_id)
+                            on a.invitation_id = wanted.invitation_id and a.freelancer_id = wanted.freelancer_id
+                         where a.kind = 'INVITED'
+                        """,
+                new MapSqlParameterSource()
+                        .addValue("jobIds", declining.stream().map(Invited::jobId).toArray(String[]::new))
+                        .addValue("freelancerIds", declining.stream().map(Invited::freelancerId).toArray(String[]::new))
+                        .addValue("invitationIds", declining.stream().map(Invited::invitationId).toArray(String[]::new)),
+                (row, i) -> new Invited(row.getString("job_id"), row.getString("freelancer_id"),
+                        row.getString("invitation_id"))));
+    }
+
+    /** Which of these invitations an earlier request already declined with a referral. */
+    private List<InvitationOnJob> declined(List<Invited> declining) {
+        return jdbc.query("""
+                        select d.job_id, d.invitation_id
+                          from declined_invitation d
+                          join unnest(:jobIds, :invitationIds) as wanted(job_id, invitation_id)
+                            on d.job_id = wanted.job_id and d.invitation_id = wanted.invitation_id
+                        """,
+                new MapSqlParameterSource()
+                        .addValue("jobIds", declining.stream().map(Invited::jobId).toArray(String[]::new))
+                        .addValue("invitationIds", declining.stream().map(Invited::invitationId).toArray(String[]::new)),
+                (row, i) -> new InvitationOnJob(row.getString("job_id"), row.getString("invitation_id")));
     }
 
     private static MapSqlParameterSource places(Set<Place> places) {

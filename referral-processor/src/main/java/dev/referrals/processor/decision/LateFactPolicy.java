@@ -10,9 +10,10 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Facts may arrive late (I6): a request can name a job or a referee before the upstream event that makes them
- * known. Until {@code requestedAt + grace period}, such a request is not decided; it is retried, and its partition
- * waits. Afterwards it is decided with what is known: JOB_NOT_FOUND or REFEREE_NOT_FOUND.
+ * Facts may arrive late (I6): a request can name a job, a referee or an invitation before the upstream event that
+ * makes them known. Until {@code requestedAt + grace period}, such a request is not decided; it is retried, and its
+ * partition waits. Afterwards it is decided with what is known: JOB_NOT_FOUND, REFEREE_NOT_FOUND or
+ * REFERRER_NOT_INVITED.
  *
  * <p>A referee name that can never match (an unknown kind, text that is no URL) is not waited for.
  */
@@ -36,6 +37,9 @@ public class LateFactPolicy {
         }
         if (RefereeName.of(request).isPresent() && facts.referee(request).isEmpty()) {
             awaited.add("an account matching the " + request.getRefereeKind() + " referee");
+        }
+        if (!facts.holdsInvitation(request)) {
+            awaited.add("invitation " + request.getInvitationId() + " of " + request.getReferrerId());
         }
         return awaited.isEmpty() ? Optional.empty() : Optional.of(String.join(" and ", awaited));
     }

@@ -4,6 +4,8 @@ import dev.referrals.events.ReferralCreated;
 import dev.referrals.events.ReferralRejected;
 import dev.referrals.events.ReferralRequested;
 import dev.referrals.events.RejectionReason;
+import dev.referrals.processor.eligibility.Decision;
+import dev.referrals.processor.eligibility.EligibilityRules;
 import dev.referrals.processor.events.OutgoingEvent;
 import dev.referrals.schemas.Topics;
 import java.time.Instant;
@@ -16,7 +18,8 @@ import java.util.Objects;
  * @param requestId    the request decided
  * @param outcome      created or rejected
  * @param jobId        the job, also the event key
- * @param clientId     the client who owns the job
+ * @param clientId     for a created referral, the job's client as the ledger knows it (whom the email goes to);
+ *                     for a rejection, the client the request named, kept for the record and never published
  * @param invitationId the invitation the referrer declined
  * @param referrerId   the freelancer who refers
  * @param message      the referrer's message to the client, kept only for a created referral
@@ -47,11 +50,11 @@ public record ReferralDecision(
         }
     }
 
-    static ReferralDecision referralCreated(ReferralRequested request, String referralId, String refereeId,
+    static ReferralDecision referralCreated(ReferralRequested request, String referralId, Decision.Eligible eligible,
                                             Instant decidedAt) {
-        return new ReferralDecision(request.getRequestId(), Outcome.CREATED, request.getJobId(), request.getClientId(),
+        return new ReferralDecision(request.getRequestId(), Outcome.CREATED, request.getJobId(), eligible.clientId(),
                 request.getInvitationId(), request.getReferrerId(), request.getMessage(), null, null, referralId,
-                refereeId, decidedAt);
+                eligible.refereeId(), decidedAt);
     }
 
     static ReferralDecision referralRejected(ReferralRequested request, String rule, RejectionReason reason,
@@ -63,6 +66,12 @@ public record ReferralDecision(
 
     public boolean created() {
         return outcome == Outcome.CREATED;
+    }
+
+    /** Whether this decision used up the request's invitation, so that no later request may decline it (R1). */
+    public boolean declinesTheInvitation() {
+        return EligibilityRules.declinesTheInvitation(
+                created() ? new Decision.Eligible(refereeId, clientId) : new Decision.Rejected(rule, reason));
     }
 
     /** The outcome event; built only from this record, so it is the same every time it is published. */

@@ -2,6 +2,7 @@ package dev.referrals.processor.decision;
 
 import dev.referrals.events.ReferralRequested;
 import dev.referrals.processor.ProcessorProperties;
+import dev.referrals.processor.decision.LedgerFacts.InvitationOnJob;
 import dev.referrals.processor.decision.LedgerFacts.Referral;
 import dev.referrals.processor.eligibility.Decision;
 import dev.referrals.processor.eligibility.EligibilityRules;
@@ -33,10 +34,11 @@ import org.springframework.transaction.support.TransactionOperations;
  *       (same referralId, same timestamps). This is what a redelivery after a crash or a rebalance gets.</li>
  *   <li>Otherwise its facts are read from the ledger (for the whole list at once), the late-facts policy may hold it
  *       back (I6), and {@link EligibilityRules#decide} decides it. A later request of the same list sees the
- *       referrals created before it.</li>
- *   <li>All new decisions, and a referral row for each created one, are written in one transaction. A unique
- *       violation means a concurrent decision won the place on the job, or the request itself (I1): everything is
- *       rolled back and decided again in a fresh transaction, where the rules see the winner and reject.</li>
+ *       referrals created, and the invitations declined, before it.</li>
+ *   <li>All new decisions, a referral row for each created one and a row for each invitation declined, are written
+ *       in one transaction. A unique violation means a concurrent decision won the place on the job, the
+ *       invitation, or the request itself (I1): everything is rolled back and decided again in a fresh
+ *       transaction, where the rules see the winner and reject.</li>
  *   <li>Only after the commit are the outcomes published, and this returns once the broker acknowledged them all,
  *       so the offsets are committed after that. A crash in between means a redelivery, which republishes.</li>
  * </ol>
@@ -147,6 +149,9 @@ public class ReferralDecisions {
             if (decision.created()) {
                 facts.add(new Referral(decision.jobId(), decision.referrerId(), decision.refereeId()));
             }
+            if (decision.declinesTheInvitation()) {
+                facts.declined(InvitationOnJob.of(request));
+            }
             decided.put(decision.requestId(), decision);
             decisions.add(decision);
             fresh.add(new Fresh(request, decision));
@@ -160,8 +165,8 @@ public class ReferralDecisions {
         if (decision instanceof Decision.Rejected rejected) {
             return ReferralDecision.referralRejected(request, rejected.rule(), rejected.reason(), now);
         }
-        Decision.Eligible eligible = (Decision.Eligible) decision;
-        return ReferralDecision.referralCreated(request, UUID.randomUUID().toString(), eligible.refereeId(), now);
+        return ReferralDecision.referralCreated(request, UUID.randomUUID().toString(), (Decision.Eligible) decision,
+                now);
     }
 
     private void report(Fresh fresh) {

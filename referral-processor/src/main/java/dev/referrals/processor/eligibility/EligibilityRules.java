@@ -1,5 +1,7 @@
 package dev.referrals.processor.eligibility;
 
+import static dev.referrals.events.RejectionReason.CLIENT_NOT_JOB_OWNER;
+import static dev.referrals.events.RejectionReason.INVITATION_ALREADY_DECLINED;
 import static dev.referrals.events.RejectionReason.JOB_CLOSED;
 import static dev.referrals.events.RejectionReason.JOB_INVITE_ONLY;
 import static dev.referrals.events.RejectionReason.JOB_NOT_FOUND;
@@ -8,16 +10,24 @@ import static dev.referrals.events.RejectionReason.REFEREE_ALREADY_PROPOSED;
 import static dev.referrals.events.RejectionReason.REFEREE_ALREADY_REFERRED;
 import static dev.referrals.events.RejectionReason.REFEREE_NOT_FOUND;
 import static dev.referrals.events.RejectionReason.REFERRER_ALREADY_REFERRED;
+import static dev.referrals.events.RejectionReason.REFERRER_NOT_INVITED;
 import static dev.referrals.events.RejectionReason.SELF_REFERRAL;
 
+import dev.referrals.events.RejectionReason;
 import dev.referrals.marketplace.JobStatus;
 import dev.referrals.marketplace.JobVisibility;
+import dev.referrals.processor.eligibility.ReferralSnapshot.Job;
 import dev.referrals.processor.eligibility.ReferralSnapshot.Referee;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The marketplace's referral rules (DESIGN.md, from the help page), one named rule per row, checked in order.
+ * The marketplace's referral rules (docs/rules.md, from the help page), one named rule per row, checked in order.
  * The first rule a request breaks is the reason it is rejected. A pure function: no I/O, no clock.
+ *
+ * <p>The first rules decide who may refer at all: the job is known, the request names its client, and the referrer
+ * declines an invitation they hold, for the first time (R1). The rules after them decide whom and where.
  */
 public final class EligibilityRules {
 
@@ -25,6 +35,21 @@ public final class EligibilityRules {
             "job must be known to the marketplace",
             snapshot -> snapshot.job().isEmpty(),
             JOB_NOT_FOUND);
+
+    public static final EligibilityRule THE_CLIENT_IS_THE_JOBS_CLIENT = new EligibilityRule(
+            "the client of a referral is the job's client, as the ledger knows it",
+            snapshot -> snapshot.job().map(Job::clientId).filter(snapshot.clientId()::equals).isEmpty(),
+            CLIENT_NOT_JOB_OWNER);
+
+    public static final EligibilityRule R1_ONLY_THE_INVITED_FREELANCER_REFERS = new EligibilityRule(
+            "R1 only a freelancer invited to the job refers, while declining that invitation",
+            snapshot -> !snapshot.invitation().heldByReferrer(),
+            REFERRER_NOT_INVITED);
+
+    public static final EligibilityRule R1_ONE_REFERRAL_PER_INVITATION = new EligibilityRule(
+            "R1 an invitation is declined with a referral only once",
+            snapshot -> snapshot.invitation().alreadyDeclined(),
+            INVITATION_ALREADY_DECLINED);
 
     public static final EligibilityRule NO_REFERRALS_ON_A_CLOSED_JOB = new EligibilityRule(
             "no referrals on a closed job",
@@ -68,6 +93,9 @@ public final class EligibilityRules {
 
     private static final List<EligibilityRule> ALL_CURRENT_RULES = List.of(
             JOB_MUST_BE_KNOWN,
+            THE_CLIENT_IS_THE_JOBS_CLIENT,
+            R1_ONLY_THE_INVITED_FREELANCER_REFERS,
+            R1_ONE_REFERRAL_PER_INVITATION,
             NO_REFERRALS_ON_A_CLOSED_JOB,
             R8_NO_REFERRALS_ON_A_PRIVATE_JOB,
             R2_R3_REFEREE_MUST_BE_A_FREELANCER_ON_THE_MARKETPLACE,
@@ -76,6 +104,11 @@ public final class EligibilityRules {
             R5_NOT_IF_THE_REFEREE_PROPOSED,
             R6_NOT_IF_SOMEONE_ELSE_REFERRED_THE_REFEREE,
             R7_NOT_IF_THE_CLIENT_INVITED_OR_HIRED_THE_REFEREE);
+
+    /** The reasons of the rules on who may refer: a request they reject has not declined its invitation. */
+    private static final Set<RejectionReason> BEFORE_THE_INVITATION_IS_DECLINED = ALL_CURRENT_RULES
+            .subList(0, ALL_CURRENT_RULES.indexOf(R1_ONE_REFERRAL_PER_INVITATION) + 1)
+            .stream().map(EligibilityRule::reason).collect(Collectors.toUnmodifiableSet());
 
     private EligibilityRules() {
     }
@@ -92,6 +125,17 @@ public final class EligibilityRules {
                 return rule.rejection();
             }
         }
-        return new Decision.Eligible(snapshot.referee().orElseThrow().accountId());
+        return new Decision.Eligible(snapshot.referee().orElseThrow().accountId(),
+                snapshot.job().orElseThrow().clientId());
+    }
+
+    /**
+     * Whether the decision uses up the request's invitation (R1, once per invitation): it does when the request got
+     * past the rules on who may refer, so a referral was created, or rejected by a rule on whom or where. A later
+     * request on the same invitation is then rejected with {@code INVITATION_ALREADY_DECLINED}.
+     */
+    public static boolean declinesTheInvitation(Decision decision) {
+        return !(decision instanceof Decision.Rejected rejected)
+                || !BEFORE_THE_INVITATION_IS_DECLINED.contains(rejected.reason());
     }
 }

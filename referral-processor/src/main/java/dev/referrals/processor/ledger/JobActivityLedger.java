@@ -4,7 +4,10 @@ import dev.referrals.marketplace.JobActivity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Who was invited, proposed, hired or answered on which job (R5, R7), each event once. */
+/**
+ * Who was invited (with which invitation id, for R1), proposed, hired or answered on which job (R5, R7), each event
+ * once.
+ */
 @Component
 public class JobActivityLedger {
 

@@ -6,7 +6,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Records {@code marketplace.job-activity} in the ledger (R5, R7), and hands the referee's answers to referral
+ * Records {@code marketplace.job-activity} in the ledger (R1, R5, R7), and hands the referee's answers to referral
  * invitations to {@link ReferralAnswers}.
  *
  * <p>Redelivery: the activity is recorded once per eventId; an answer seen before republishes the identical

@@ -1,6 +1,8 @@
 package dev.referrals.processor.decision;
 
+import static dev.referrals.processor.Marketplace.invited;
 import static dev.referrals.processor.Marketplace.now;
+import static dev.referrals.processor.Marketplace.onInvitation;
 import static dev.referrals.processor.Marketplace.profileUrlOf;
 import static dev.referrals.processor.Marketplace.referral;
 import static dev.referrals.processor.Marketplace.request;
@@ -48,22 +50,30 @@ class BatchDecisionsIT {
         String eve = unique("eve");
         marketplace.givenOpenPublicJob(jobId);
         marketplace.givenFreelancers(ana, ben, cid, dan, eve);
+        // Ana and Dan were each invited twice to the job: a second referral needs a second invitation (R1).
+        marketplace.givenInvited(jobId, ana, dan);
+        marketplace.givenActivity(invited(jobId, ana, "second-" + ana));
+        marketplace.givenActivity(invited(jobId, dan, "second-" + dan));
         ReferralRequested anaRefersBen = referral(jobId, ana, profileUrlOf(ben));
         List<ReferralRequested> batch = List.of(
                 anaRefersBen,
                 referral(jobId, dan, profileUrlOf(ben)),
-                referral(jobId, ana, profileUrlOf(cid)),
+                onInvitation(referral(jobId, ana, profileUrlOf(cid)), "second-" + ana),
                 anaRefersBen,
-                referral(jobId, dan, profileUrlOf(eve)));
+                onInvitation(referral(jobId, dan, profileUrlOf(eve)), "second-" + dan),
+                referral(jobId, ana, profileUrlOf(eve)));
 
         List<ReferralDecision> decided = decisions.decide(batch);
 
         assertThat(decided).extracting(decision -> decision.created() ? "CREATED" : decision.reason().name())
                 .containsExactly("CREATED", RejectionReason.REFEREE_ALREADY_REFERRED.name(),
-                        RejectionReason.REFERRER_ALREADY_REFERRED.name(), "CREATED", "CREATED");
+                        RejectionReason.REFERRER_ALREADY_REFERRED.name(), "CREATED", "CREATED",
+                        RejectionReason.INVITATION_ALREADY_DECLINED.name());
         assertThat(decided.get(3)).as("the same request twice in a batch: one decision").isEqualTo(decided.get(0));
         assertThat(jdbc.sql("select count(*) from decision where job_id = ?").param(jobId)
-                .query(Long.class).single()).isEqualTo(4);
+                .query(Long.class).single()).isEqualTo(5);
+        assertThat(jdbc.sql("select count(*) from declined_invitation where job_id = ?").param(jobId)
+                .query(Long.class).single()).as("one per invitation").isEqualTo(4);
         assertThat(jdbc.sql("select referee_id from referral where job_id = ? order by referee_id").param(jobId)
                 .query(String.class).list()).containsExactlyInAnyOrder(ben, eve);
         assertThat(published.awaitCreated(anaRefersBen.getRequestId()).getRefereeId()).isEqualTo(ben);
@@ -76,6 +86,7 @@ class BatchDecisionsIT {
         String ben = unique("ben");
         marketplace.givenOpenPublicJob(jobId);
         marketplace.givenFreelancers(ana, ben);
+        marketplace.givenInvited(jobId, ana);
         ReferralRequested decidable = referral(jobId, ana, profileUrlOf(ben));
         ReferralRequested waiting = request(unique("job"), ana, RefereeKind.PROFILE_URL, profileUrlOf(ben), now());
         ReferralRequested after = referral(unique("job"), ana, profileUrlOf(ben));

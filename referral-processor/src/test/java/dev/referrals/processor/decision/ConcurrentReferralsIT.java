@@ -67,6 +67,7 @@ class ConcurrentReferralsIT {
         String ben = unique("ben");
         marketplace.givenOpenPublicJob(jobId);
         marketplace.givenFreelancers(ana, dan, ben);
+        marketplace.givenInvited(jobId, ana, dan);
         ReferralRequested byAna = referral(jobId, ana, profileUrlOf(ben));
         ReferralRequested byDan = referral(jobId, dan, profileUrlOf(ben));
         // Both read the ledger before either writes: the loser can only find out at the unique constraint.
@@ -88,12 +89,45 @@ class ConcurrentReferralsIT {
             String ben = unique("ben");
             marketplace.givenOpenPublicJob(jobId);
             marketplace.givenFreelancers(ana, dan, ben);
+            marketplace.givenInvited(jobId, ana, dan);
 
             List<ReferralDecision> outcome = decideTogether(
                     referral(jobId, ana, profileUrlOf(ben)), referral(jobId, dan, profileUrlOf(ben)));
 
             assertOneReferralAndOneRejectionAsAlreadyReferred(jobId, ben, outcome);
         }
+    }
+
+    @Test
+    void twoRequestsDecliningTheSameInvitationReadingTheSameLedgerMakeOneDecisionDeclineIt() throws Exception {
+        String jobId = unique("job");
+        String ana = unique("ana");
+        String ben = unique("ben");
+        String cid = unique("cid");
+        marketplace.givenOpenPublicJob(jobId);
+        marketplace.givenFreelancers(ana, ben, cid);
+        marketplace.givenInvited(jobId, ana);
+        gate.closeGate(jobId, 2);
+
+        List<ReferralDecision> outcome = decideTogether(
+                referral(jobId, ana, profileUrlOf(ben)), referral(jobId, ana, profileUrlOf(cid)));
+
+        assertThat(outcome).filteredOn(ReferralDecision::created).hasSize(1);
+        assertThat(outcome).filteredOn(decision -> !decision.created()).extracting(ReferralDecision::reason)
+                .containsExactly(RejectionReason.INVITATION_ALREADY_DECLINED);
+        assertThat(jdbc.sql("select count(*) from declined_invitation where job_id = ?").param(jobId)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theDatabaseItselfRefusesASecondDeclineOfTheSameInvitation() {
+        String jobId = unique("job");
+        insertDeclinedInvitation(jobId, "invitation-1", insertDecision(jobId));
+
+        assertThatThrownBy(() -> insertDeclinedInvitation(jobId, "invitation-1", insertDecision(jobId)))
+                .isInstanceOf(DuplicateKeyException.class)
+                .hasMessageContaining("declined_invitation_pkey");
+        insertDeclinedInvitation(jobId, "invitation-2", insertDecision(jobId));
     }
 
     @Test
@@ -139,6 +173,27 @@ class ConcurrentReferralsIT {
         assertThat(jdbc.sql("select outcome, count(*) from decision where job_id = ? group by outcome order by 1")
                 .param(jobId).query((row, i) -> row.getString(1) + "=" + row.getLong(2)).list())
                 .containsExactly("CREATED=1", "REJECTED=1");
+    }
+
+    private String insertDecision(String jobId) {
+        String requestId = unique("request");
+        jdbc.sql("""
+                        insert into decision (request_id, outcome, job_id, client_id, invitation_id, referrer_id,
+                                              reason, rule, decided_at)
+                        values (?, 'REJECTED', ?, 'client', 'invitation', 'ana', 'JOB_CLOSED', 'rule', ?)
+                        """)
+                .params(requestId, jobId, OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
+                .update();
+        return requestId;
+    }
+
+    private void insertDeclinedInvitation(String jobId, String invitationId, String requestId) {
+        jdbc.sql("""
+                        insert into declined_invitation (job_id, invitation_id, referrer_id, request_id)
+                        values (?, ?, 'ana', ?)
+                        """)
+                .params(jobId, invitationId, requestId)
+                .update();
     }
 
     private void insertReferral(String jobId, String referrerId, String refereeId) {

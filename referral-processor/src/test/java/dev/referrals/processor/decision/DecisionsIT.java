@@ -2,8 +2,10 @@ package dev.referrals.processor.decision;
 
 import static dev.referrals.processor.Marketplace.activity;
 import static dev.referrals.processor.Marketplace.emailOf;
+import static dev.referrals.processor.Marketplace.invited;
 import static dev.referrals.processor.Marketplace.job;
 import static dev.referrals.processor.Marketplace.now;
+import static dev.referrals.processor.Marketplace.onInvitation;
 import static dev.referrals.processor.Marketplace.profileUrlOf;
 import static dev.referrals.processor.Marketplace.referral;
 import static dev.referrals.processor.Marketplace.request;
@@ -62,6 +64,7 @@ class DecisionsIT {
         String ben = unique("ben");
         marketplace.givenOpenPublicJob(jobId);
         marketplace.givenFreelancers(ana, ben);
+        marketplace.givenInvited(jobId, ana);
         double createdBefore = meters.counter("referrals.decisions", "outcome", "CREATED", "reason", "NONE").count();
         ReferralRequested request = referral(jobId, ana, profileUrlOf(ben));
 
@@ -71,7 +74,8 @@ class DecisionsIT {
         assertThat(created.getReferralId()).isNotBlank();
         assertThat(created.getInvitationId()).isEqualTo(request.getInvitationId());
         assertThat(created.getJobId()).isEqualTo(jobId);
-        assertThat(created.getClientId()).isEqualTo(request.getClientId());
+        assertThat(created.getClientId()).as("the job's client, from the ledger")
+                .isEqualTo(job(jobId, JobVisibility.PUBLIC, JobStatus.OPEN).getClientId());
         assertThat(created.getReferrerId()).isEqualTo(ana);
         assertThat(created.getRefereeId()).isEqualTo(ben);
         assertThat(created.getMessage()).isEqualTo(request.getMessage());
@@ -88,22 +92,57 @@ class DecisionsIT {
                 Arguments.of(RejectionReason.REFEREE_NOT_FOUND, (Scenario) (m, job, ana, ben) -> {
                     m.givenOpenPublicJob(job);
                     m.givenFreelancers(ana);
+                    m.givenInvited(job, ana);
                     return List.of(referral(job, ana, profileUrlOf(ben)));
                 }),
                 Arguments.of(RejectionReason.SELF_REFERRAL, (Scenario) (m, job, ana, ben) -> {
                     m.givenOpenPublicJob(job);
                     m.givenFreelancers(ana);
+                    m.givenInvited(job, ana);
                     return List.of(referral(job, ana, profileUrlOf(ana)));
                 }),
                 Arguments.of(RejectionReason.REFERRER_ALREADY_REFERRED, (Scenario) (m, job, ana, ben) -> {
                     String cid = unique("cid");
                     m.givenOpenPublicJob(job);
                     m.givenFreelancers(ana, ben, cid);
-                    return List.of(referral(job, ana, profileUrlOf(ben)), referral(job, ana, profileUrlOf(cid)));
+                    m.givenInvited(job, ana);
+                    // Invited to the job a second time: R1 lets her decline that one too, R4 still refuses.
+                    m.givenActivity(invited(job, ana, "second-" + ana));
+                    return List.of(referral(job, ana, profileUrlOf(ben)),
+                            onInvitation(referral(job, ana, profileUrlOf(cid)), "second-" + ana));
+                }),
+                Arguments.of(RejectionReason.INVITATION_ALREADY_DECLINED, (Scenario) (m, job, ana, ben) -> {
+                    String cid = unique("cid");
+                    m.givenOpenPublicJob(job);
+                    m.givenFreelancers(ana, ben, cid);
+                    m.givenInvited(job, ana);
+                    m.givenActivity(activity(job, cid, JobActivityKind.PROPOSAL_SUBMITTED));
+                    // The first decline was rejected (R5), and still used up the invitation.
+                    return List.of(referral(job, ana, profileUrlOf(cid)), referral(job, ana, profileUrlOf(ben)));
+                }),
+                Arguments.of(RejectionReason.REFERRER_NOT_INVITED, (Scenario) (m, job, ana, ben) -> {
+                    m.givenOpenPublicJob(job);
+                    m.givenFreelancers(ben);
+                    // A made-up referrer id: no account, no invitation.
+                    return List.of(referral(job, unique("made-up"), profileUrlOf(ben)));
+                }),
+                Arguments.of(RejectionReason.REFERRER_NOT_INVITED, (Scenario) (m, job, ana, ben) -> {
+                    m.givenOpenPublicJob(job);
+                    m.givenFreelancers(ana, ben);
+                    m.givenActivity(invited(job, ana, "another-invitation"));
+                    return List.of(referral(job, ana, profileUrlOf(ben)));
+                }),
+                Arguments.of(RejectionReason.CLIENT_NOT_JOB_OWNER, (Scenario) (m, job, ana, ben) -> {
+                    m.givenOpenPublicJob(job);
+                    m.givenFreelancers(ana, ben);
+                    m.givenInvited(job, ana);
+                    return List.of(ReferralRequested.newBuilder(referral(job, ana, profileUrlOf(ben)))
+                            .setClientId(unique("someone-else")).build());
                 }),
                 Arguments.of(RejectionReason.REFEREE_ALREADY_PROPOSED, (Scenario) (m, job, ana, ben) -> {
                     m.givenOpenPublicJob(job);
                     m.givenFreelancers(ana, ben);
+                    m.givenInvited(job, ana);
                     m.givenActivity(activity(job, ben, JobActivityKind.PROPOSAL_SUBMITTED));
                     return List.of(referral(job, ana, profileUrlOf(ben)));
                 }),
@@ -111,37 +150,44 @@ class DecisionsIT {
                     String dan = unique("dan");
                     m.givenOpenPublicJob(job);
                     m.givenFreelancers(ana, ben, dan);
+                    m.givenInvited(job, ana, dan);
                     return List.of(referral(job, dan, profileUrlOf(ben)), referral(job, ana, profileUrlOf(ben)));
                 }),
                 Arguments.of(RejectionReason.REFEREE_ALREADY_INVITED_OR_HIRED, (Scenario) (m, job, ana, ben) -> {
                     m.givenOpenPublicJob(job);
                     m.givenFreelancers(ana, ben);
+                    m.givenInvited(job, ana);
                     m.givenActivity(activity(job, ben, JobActivityKind.INVITED));
                     return List.of(referral(job, ana, profileUrlOf(ben)));
                 }),
                 Arguments.of(RejectionReason.REFEREE_ALREADY_INVITED_OR_HIRED, (Scenario) (m, job, ana, ben) -> {
                     m.givenOpenPublicJob(job);
                     m.givenFreelancers(ana, ben);
+                    m.givenInvited(job, ana);
                     m.givenActivity(activity(job, ben, JobActivityKind.HIRED));
                     return List.of(referral(job, ana, profileUrlOf(ben)));
                 }),
                 Arguments.of(RejectionReason.JOB_INVITE_ONLY, (Scenario) (m, job, ana, ben) -> {
                     m.givenJob(job(job, JobVisibility.INVITE_ONLY, JobStatus.OPEN));
                     m.givenFreelancers(ana, ben);
+                    m.givenInvited(job, ana);
                     return List.of(referral(job, ana, profileUrlOf(ben)));
                 }),
                 Arguments.of(RejectionReason.JOB_CLOSED, (Scenario) (m, job, ana, ben) -> {
                     m.givenJob(job(job, JobVisibility.PUBLIC, JobStatus.CLOSED));
                     m.givenFreelancers(ana, ben);
+                    m.givenInvited(job, ana);
                     return List.of(referral(job, ana, profileUrlOf(ben)));
                 }),
                 Arguments.of(RejectionReason.JOB_NOT_FOUND, (Scenario) (m, job, ana, ben) -> {
                     m.givenFreelancers(ana, ben);
+                    m.givenInvited(job, ana);
                     return List.of(referral(job, ana, profileUrlOf(ben)));
                 }),
                 Arguments.of(RejectionReason.REFEREE_NOT_FOUND, (Scenario) (m, job, ana, ben) -> {
                     m.givenOpenPublicJob(job);
                     m.givenFreelancers(ana);
+                    m.givenInvited(job, ana);
                     m.givenAccount(Account.newBuilder(Marketplace.freelancer(ben))
                             .setKind(AccountKind.CLIENT).build());
                     return List.of(referral(job, ana, profileUrlOf(ben)));
@@ -149,6 +195,7 @@ class DecisionsIT {
                 Arguments.of(RejectionReason.REFEREE_NOT_FOUND, (Scenario) (m, job, ana, ben) -> {
                     m.givenOpenPublicJob(job);
                     m.givenFreelancers(ana);
+                    m.givenInvited(job, ana);
                     m.givenAccount(Account.newBuilder(Marketplace.freelancer(ben))
                             .setStatus(AccountStatus.CLOSED).build());
                     return List.of(referral(job, ana, profileUrlOf(ben)));
@@ -196,6 +243,7 @@ class DecisionsIT {
         for (String variant : variants) {
             String jobId = unique("job");
             marketplace.givenOpenPublicJob(jobId);
+            marketplace.givenInvited(jobId, ana);
             ReferralRequested request = referral(jobId, ana, variant);
             marketplace.sendRequest(request);
 
@@ -210,6 +258,7 @@ class DecisionsIT {
         String ben = unique("ben");
         marketplace.givenOpenPublicJob(jobId);
         marketplace.givenFreelancers(ana, ben);
+        marketplace.givenInvited(jobId, ana);
         String typed = "  " + emailOf(ben).toUpperCase() + " ";
         ReferralRequested request = request(jobId, ana, RefereeKind.EMAIL, EmailFingerprint.of(typed),
                 now().minus(Marketplace.LONG_AGO));
@@ -226,6 +275,7 @@ class DecisionsIT {
         String ben = unique("ben");
         marketplace.givenOpenPublicJob(jobId);
         marketplace.givenFreelancers(ana, ben);
+        marketplace.givenInvited(jobId, ana);
         ReferralRequested request = referral(jobId, ana, profileUrlOf(ben));
         marketplace.sendRequest(request);
         ReferralCreated first = published.awaitCreated(request.getRequestId());
@@ -244,12 +294,38 @@ class DecisionsIT {
     }
 
     @Test
+    void aRedeliveredRequestKeepsItsDecisionWhileAnotherRequestOnTheSameInvitationIsRejected() {
+        String jobId = unique("job");
+        String ana = unique("ana");
+        String ben = unique("ben");
+        String cid = unique("cid");
+        marketplace.givenOpenPublicJob(jobId);
+        marketplace.givenFreelancers(ana, ben, cid);
+        marketplace.givenInvited(jobId, ana);
+        ReferralRequested request = referral(jobId, ana, profileUrlOf(ben));
+        marketplace.sendRequest(request);
+        ReferralCreated first = published.awaitCreated(request.getRequestId());
+
+        // The same request again (I2) is not a second decline of the invitation; a new request on it is (R1).
+        marketplace.sendRequest(request);
+        ReferralRequested again = referral(jobId, ana, profileUrlOf(cid));
+        marketplace.sendRequest(again);
+
+        assertThat(published.awaitRejected(again.getRequestId()).getReason())
+                .isEqualTo(RejectionReason.INVITATION_ALREADY_DECLINED);
+        List<Object> outcomes = await().atMost(PublishedEvents.WAIT)
+                .until(() -> published.outcomesOf(request.getRequestId()), all -> all.size() == 2);
+        assertThat(outcomes).containsOnly(first);
+    }
+
+    @Test
     void aRedeliveredRejectedRequestRepublishesTheSameRejection() {
         String jobId = unique("job");
         String ana = unique("ana");
         String ben = unique("ben");
         marketplace.givenJob(job(jobId, JobVisibility.PUBLIC, JobStatus.CLOSED));
         marketplace.givenFreelancers(ana, ben);
+        marketplace.givenInvited(jobId, ana);
         ReferralRequested request = referral(jobId, ana, profileUrlOf(ben));
         marketplace.sendRequest(request);
         ReferralRejected first = published.awaitRejected(request.getRequestId());

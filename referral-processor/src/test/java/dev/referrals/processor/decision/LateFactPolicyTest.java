@@ -35,8 +35,17 @@ class LateFactPolicyTest {
             request("job-1", "ana", RefereeKind.PROFILE_URL, BEN_URL, REQUESTED_AT);
 
     @Test
-    void aRequestWhoseJobAndRefereeAreKnownIsDecidedAtOnce() {
+    void aRequestWhoseJobRefereeAndInvitationAreKnownIsDecidedAtOnce() {
         assertThat(policy.awaitedFacts(request, facts(true, true), REQUESTED_AT)).isEmpty();
+    }
+
+    @Test
+    void anInvitationTheLedgerDoesNotKnowIsAwaitedWithinTheGracePeriod() {
+        LedgerFacts noInvitation = facts(true, true, false);
+
+        assertThat(policy.awaitedFacts(request, noInvitation, WITHIN_GRACE))
+                .contains("invitation " + request.getInvitationId() + " of ana");
+        assertThat(policy.awaitedFacts(request, noInvitation, GRACE_OVER)).isEmpty();
     }
 
     @Test
@@ -57,7 +66,8 @@ class LateFactPolicyTest {
 
     @Test
     void aRefereeNameThatCanNeverMatchIsNotAwaited() {
-        ReferralRequested unknownKind = request("job-1", "ana", RefereeKind.UNKNOWN, "ben", REQUESTED_AT);
+        ReferralRequested unknownKind = ReferralRequested.newBuilder(request)
+                .setRefereeKind(RefereeKind.UNKNOWN).setReferee("ben").build();
 
         assertThat(policy.awaitedFacts(unknownKind, facts(true, false), REQUESTED_AT)).isEmpty();
     }
@@ -67,11 +77,17 @@ class LateFactPolicyTest {
         assertThat(policy.deadline(request)).isEqualTo(REQUESTED_AT.plus(GRACE));
     }
 
-    private static LedgerFacts facts(boolean jobKnown, boolean refereeKnown) {
+    private LedgerFacts facts(boolean jobKnown, boolean refereeKnown) {
+        return facts(jobKnown, refereeKnown, true);
+    }
+
+    private LedgerFacts facts(boolean jobKnown, boolean refereeKnown, boolean invitationKnown) {
         return new LedgerFacts(
-                jobKnown ? Map.of("job-1", new Job("job-1", JobVisibility.PUBLIC, JobStatus.OPEN)) : Map.of(),
+                jobKnown ? Map.of("job-1", new Job("job-1", "client-of-job-1", JobVisibility.PUBLIC, JobStatus.OPEN))
+                        : Map.of(),
                 refereeKnown ? Map.of(new RefereeName(RefereeName.Kind.PROFILE_URL, BEN_URL),
                         new Referee("ben", AccountKind.FREELANCER, AccountStatus.ACTIVE)) : Map.of(),
-                Set.of(), Set.of(), List.of());
+                Set.of(), Set.of(), List.of(),
+                invitationKnown ? Set.of(LedgerFacts.Invited.declinedBy(request)) : Set.of(), List.of());
     }
 }

@@ -1,6 +1,7 @@
 package dev.referrals.processor.decision;
 
 import static dev.referrals.processor.Marketplace.freelancer;
+import static dev.referrals.processor.Marketplace.invited;
 import static dev.referrals.processor.Marketplace.job;
 import static dev.referrals.processor.Marketplace.now;
 import static dev.referrals.processor.Marketplace.profileUrlOf;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * I6: a request may arrive before the job or the referee it names. It waits for them until its grace period
+ * I6: a request may arrive before the job, the referee or the invitation it names. It waits for them until its grace period
  * (here {@value ProcessorIntegrationTest#GRACE_PERIOD} after requestedAt) is over, then is decided with what is known.
  */
 @ProcessorIntegrationTest
@@ -46,6 +47,7 @@ class LateFactsIT {
         String ana = unique("ana");
         String ben = unique("ben");
         marketplace.givenFreelancers(ana, ben);
+        marketplace.givenInvited(jobId, ana);
         ReferralRequested request = request(jobId, ana, RefereeKind.PROFILE_URL, profileUrlOf(ben), now());
 
         marketplace.sendRequest(request);
@@ -67,6 +69,7 @@ class LateFactsIT {
         String ben = unique("ben");
         marketplace.givenOpenPublicJob(jobId);
         marketplace.givenFreelancers(ana);
+        marketplace.givenInvited(jobId, ana);
         ReferralRequested request = request(jobId, ana, RefereeKind.PROFILE_URL, profileUrlOf(ben), now());
 
         marketplace.sendRequest(request);
@@ -81,8 +84,10 @@ class LateFactsIT {
     void aJobThatNeverArrivesIsRejectedAsNotFoundOnceTheGracePeriodIsOver() {
         String ana = unique("ana");
         String ben = unique("ben");
+        String jobId = unique("job");
         marketplace.givenFreelancers(ana, ben);
-        ReferralRequested request = request(unique("job"), ana, RefereeKind.PROFILE_URL, profileUrlOf(ben), now());
+        marketplace.givenInvited(jobId, ana);
+        ReferralRequested request = request(jobId, ana, RefereeKind.PROFILE_URL, profileUrlOf(ben), now());
 
         marketplace.sendRequest(request);
 
@@ -97,6 +102,7 @@ class LateFactsIT {
         String ana = unique("ana");
         marketplace.givenOpenPublicJob(jobId);
         marketplace.givenFreelancers(ana);
+        marketplace.givenInvited(jobId, ana);
         ReferralRequested request = request(jobId, ana, RefereeKind.PROFILE_URL,
                 profileUrlOf(unique("nobody")), now());
 
@@ -106,5 +112,42 @@ class LateFactsIT {
         assertThat(rejected.getReason()).isEqualTo(RejectionReason.REFEREE_NOT_FOUND);
         assertThat(rejected.getRejectedAt()).isAfterOrEqualTo(request.getRequestedAt().plus(GRACE_PERIOD));
         assertThat(Marketplace.LONG_AGO).isGreaterThan(GRACE_PERIOD);
+    }
+
+    @Test
+    void anInvitationThatArrivesWithinTheGracePeriodIsWaitedForAndTheReferralIsCreated() throws InterruptedException {
+        String jobId = unique("job");
+        String ana = unique("ana");
+        String ben = unique("ben");
+        marketplace.givenOpenPublicJob(jobId);
+        marketplace.givenFreelancers(ana, ben);
+        ReferralRequested request = request(jobId, ana, RefereeKind.PROFILE_URL, profileUrlOf(ben), now());
+
+        marketplace.sendRequest(request);
+        Thread.sleep(LATE_BY.toMillis());
+        assertThat(published.outcomesOf(request.getRequestId())).as("decided before the invitation was known")
+                .isEmpty();
+        Instant invitationArrived = now();
+        marketplace.sendActivity(invited(jobId, ana, request.getInvitationId()));
+
+        ReferralCreated created = published.awaitCreated(request.getRequestId());
+        assertThat(created.getCreatedAt()).isAfterOrEqualTo(invitationArrived);
+        assertThat(created.getReferrerId()).isEqualTo(ana);
+    }
+
+    @Test
+    void aMadeUpReferrerIsRejectedAsNotInvitedOnceTheGracePeriodIsOver() {
+        String jobId = unique("job");
+        String ben = unique("ben");
+        marketplace.givenOpenPublicJob(jobId);
+        marketplace.givenFreelancers(ben);
+        ReferralRequested request = request(jobId, unique("made-up"), RefereeKind.PROFILE_URL, profileUrlOf(ben),
+                now());
+
+        marketplace.sendRequest(request);
+
+        ReferralRejected rejected = published.awaitRejected(request.getRequestId());
+        assertThat(rejected.getReason()).isEqualTo(RejectionReason.REFERRER_NOT_INVITED);
+        assertThat(rejected.getRejectedAt()).isAfterOrEqualTo(request.getRequestedAt().plus(GRACE_PERIOD));
     }
 }

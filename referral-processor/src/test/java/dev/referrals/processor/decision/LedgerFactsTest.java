@@ -10,10 +10,13 @@ import dev.referrals.marketplace.AccountKind;
 import dev.referrals.marketplace.AccountStatus;
 import dev.referrals.marketplace.JobStatus;
 import dev.referrals.marketplace.JobVisibility;
+import dev.referrals.processor.decision.LedgerFacts.InvitationOnJob;
+import dev.referrals.processor.decision.LedgerFacts.Invited;
 import dev.referrals.processor.decision.LedgerFacts.Place;
 import dev.referrals.processor.decision.LedgerFacts.Referral;
 import dev.referrals.processor.eligibility.Decision;
 import dev.referrals.processor.eligibility.EligibilityRules;
+import dev.referrals.processor.eligibility.ReferralSnapshot.Invitation;
 import dev.referrals.processor.eligibility.ReferralSnapshot.Job;
 import dev.referrals.processor.eligibility.ReferralSnapshot.OnJob;
 import dev.referrals.processor.eligibility.ReferralSnapshot.Referee;
@@ -31,14 +34,14 @@ class LedgerFactsTest {
     private static final String BEN_URL = "https://marketplace.test/freelancers/ben";
     private static final RefereeName BEN = new RefereeName(RefereeName.Kind.PROFILE_URL, BEN_URL);
 
-    private final Map<String, Job> jobs = Map.of(JOB, new Job(JOB, JobVisibility.PUBLIC, JobStatus.OPEN));
+    private final Map<String, Job> jobs = Map.of(JOB, new Job(JOB, "client-of-" + JOB, JobVisibility.PUBLIC, JobStatus.OPEN));
     private final Map<RefereeName, Referee> referees =
             Map.of(BEN, new Referee("ben", AccountKind.FREELANCER, AccountStatus.ACTIVE));
 
     @Test
     void theSnapshotCarriesTheRefereesPlacesOnTheJob() {
         LedgerFacts facts = new LedgerFacts(jobs, referees, Set.of(new Place(JOB, "ben")),
-                Set.of(new Place(JOB, "ben")), List.of(new Referral(JOB, "ana", "ben")));
+                Set.of(new Place(JOB, "ben")), List.of(new Referral(JOB, "ana", "ben")), Set.of(), List.of());
 
         assertThat(facts.snapshotFor(request(JOB, "ana", RefereeKind.PROFILE_URL, BEN_URL, NOW)).onJob())
                 .isEqualTo(new OnJob(true, true, true, true));
@@ -47,7 +50,7 @@ class LedgerFactsTest {
     @Test
     void placesOnOtherJobsDoNotCount() {
         LedgerFacts facts = new LedgerFacts(jobs, referees, Set.of(new Place("job-8", "ben")),
-                Set.of(new Place("job-8", "ben")), List.of(new Referral("job-8", "ana", "ben")));
+                Set.of(new Place("job-8", "ben")), List.of(new Referral("job-8", "ana", "ben")), Set.of(), List.of());
 
         assertThat(facts.snapshotFor(request(JOB, "ana", RefereeKind.PROFILE_URL, BEN_URL, NOW)).onJob())
                 .isEqualTo(OnJob.NOTHING_YET);
@@ -55,16 +58,49 @@ class LedgerFactsTest {
 
     @Test
     void aLaterRequestOfTheSameListSeesTheReferralDecidedBeforeIt() {
-        LedgerFacts facts = new LedgerFacts(jobs, referees, Set.of(), Set.of(), List.of());
         ReferralRequested byAna = request(JOB, "ana", RefereeKind.PROFILE_URL, BEN_URL, NOW);
         ReferralRequested byCid = request(JOB, "cid", RefereeKind.PROFILE_URL, BEN_URL + "/", NOW);
+        LedgerFacts facts = new LedgerFacts(jobs, referees, Set.of(), Set.of(), List.of(),
+                Set.of(Invited.declinedBy(byAna), Invited.declinedBy(byCid)), List.of());
 
         Decision first = EligibilityRules.decide(facts.snapshotFor(byAna));
         facts.add(new Referral(JOB, "ana", "ben"));
         Decision second = EligibilityRules.decide(facts.snapshotFor(byCid));
 
-        assertThat(first).isEqualTo(new Decision.Eligible("ben"));
+        assertThat(first).isEqualTo(new Decision.Eligible("ben", "client-of-" + JOB));
         assertThat(second).isInstanceOfSatisfying(Decision.Rejected.class, rejected ->
                 assertThat(rejected.reason()).isEqualTo(RejectionReason.REFEREE_ALREADY_REFERRED));
+    }
+
+    @Test
+    void theSnapshotCarriesTheReferrersInvitationsToTheJobOrWithTheIdItNames() {
+        ReferralRequested byAna = request(JOB, "ana", RefereeKind.PROFILE_URL, BEN_URL, NOW);
+        String invitation = byAna.getInvitationId();
+        LedgerFacts facts = new LedgerFacts(jobs, referees, Set.of(), Set.of(), List.of(), Set.of(
+                new Invited(JOB, "ana", "another-invitation"),
+                new Invited("job-8", "ana", invitation),
+                new Invited("job-8", "ana", "unrelated"),
+                new Invited(JOB, "ben", invitation)), List.of());
+
+        Invitation snapshot = facts.snapshotFor(byAna).invitation();
+
+        assertThat(snapshot.sentToReferrer()).containsExactlyInAnyOrder(
+                new Invitation.Sent(JOB, "another-invitation"), new Invitation.Sent("job-8", invitation));
+        assertThat(snapshot.heldByReferrer()).isFalse();
+        assertThat(facts.holdsInvitation(byAna)).isFalse();
+    }
+
+    @Test
+    void aLaterRequestOfTheSameListOnTheSameInvitationSeesItDeclined() {
+        ReferralRequested first = request(JOB, "ana", RefereeKind.PROFILE_URL, BEN_URL, NOW);
+        ReferralRequested second = ReferralRequested.newBuilder(first).setRequestId("another-request").build();
+        LedgerFacts facts = new LedgerFacts(jobs, referees, Set.of(), Set.of(), List.of(),
+                Set.of(Invited.declinedBy(first)), List.of());
+
+        assertThat(facts.snapshotFor(first).invitation().heldByReferrer()).isTrue();
+        assertThat(facts.snapshotFor(first).invitation().alreadyDeclined()).isFalse();
+        facts.declined(InvitationOnJob.of(first));
+        assertThat(EligibilityRules.decide(facts.snapshotFor(second))).isInstanceOfSatisfying(Decision.Rejected.class,
+                rejected -> assertThat(rejected.reason()).isEqualTo(RejectionReason.INVITATION_ALREADY_DECLINED));
     }
 }

@@ -94,6 +94,7 @@ class PoisonPillIT {
         String eve = unique("eve");
         marketplace.givenOpenPublicJob(jobId);
         marketplace.givenFreelancers(ana, ben, dan, eve);
+        marketplace.givenInvited(jobId, ana, dan);
         ReferralRequested before = referral(jobId, ana, profileUrlOf(ben));
         ReferralRequested after = referral(jobId, dan, profileUrlOf(eve));
         MessageListenerContainer listener = listeners.getListenerContainer(DECISIONS);
@@ -134,6 +135,7 @@ class PoisonPillIT {
         String ben = unique("ben");
         marketplace.givenOpenPublicJob(jobId);
         marketplace.givenFreelancers(ana, ben);
+        marketplace.givenInvited(jobId, ana);
         ReferralRequested next = referral(jobId, ana, profileUrlOf(ben));
         marketplace.sendRequest(next);
 

@@ -40,11 +40,14 @@ class AccountErasureIT {
         String ben = unique("ben");
         marketplace.givenOpenPublicJob(jobId);
         marketplace.givenFreelancers(ana, ben);
+        // Two declines with a referral: Ana needs two invitations to the job (R1).
+        marketplace.givenInvited(jobId, ana);
+        marketplace.givenActivity(Marketplace.invited(jobId, ana, "second-" + ana));
 
         marketplace.givenErased(ben);
         ReferralRequested byEmail = request(jobId, ana, RefereeKind.EMAIL, EmailFingerprint.of(emailOf(ben)),
                 now().minus(Marketplace.LONG_AGO));
-        ReferralRequested byUrl = referral(jobId, ana, profileUrlOf(ben));
+        ReferralRequested byUrl = Marketplace.onInvitation(referral(jobId, ana, profileUrlOf(ben)), "second-" + ana);
         marketplace.sendRequest(byEmail);
         marketplace.sendRequest(byUrl);
 

@@ -93,6 +93,7 @@ class ReferralStatusIT {
         String ben = unique("ben");
         marketplace.givenOpenPublicJob(jobId);
         marketplace.givenFreelancers(ana, ben);
+        marketplace.givenInvited(jobId, ana);
         ReferralRequested request = referral(jobId, ana, profileUrlOf(ben));
         marketplace.sendRequest(request);
         return published.awaitCreated(request.getRequestId());

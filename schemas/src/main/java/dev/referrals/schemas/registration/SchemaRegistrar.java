@@ -21,7 +21,7 @@ import java.util.List;
  */
 public final class SchemaRegistrar {
 
-    /** The level the project promises downstream readers (DESIGN.md). */
+    /** The level the project promises downstream readers (docs/schemas.md, "Changing a schema"). */
     public static final CompatibilityLevel PROJECT_COMPATIBILITY = CompatibilityLevel.BACKWARD_TRANSITIVE;
 
     private final SchemaRegistryClient client;
