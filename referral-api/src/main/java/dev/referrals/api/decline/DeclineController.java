@@ -95,9 +95,10 @@ public class DeclineController {
         if (idempotencyKey == null) {
             return;
         }
-        if (idempotencyKey.isBlank() || idempotencyKey.length() > keyMaxLength) {
+        if (idempotencyKey.isBlank() || idempotencyKey.length() > keyMaxLength
+                || idempotencyKey.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidRequestException(IdempotentExecution.HEADER,
-                    "must be 1 to %d characters, not blank".formatted(keyMaxLength));
+                    "must be 1 to %d characters, not blank, without control characters".formatted(keyMaxLength));
         }
     }
 

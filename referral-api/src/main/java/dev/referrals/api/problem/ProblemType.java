@@ -10,6 +10,7 @@ public enum ProblemType {
 
     INVALID_REQUEST("invalid-request", "Invalid request"),
     NOT_FOUND("not-found", "Not found"),
+    REQUEST_TOO_LARGE("request-too-large", "Request too large"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency-Key reused with another request"),
     IDEMPOTENCY_KEY_IN_FLIGHT("idempotency-key-in-flight", "Request with this Idempotency-Key still in flight"),
     PUBLISHING_UNAVAILABLE("publishing-unavailable", "Kafka unavailable"),

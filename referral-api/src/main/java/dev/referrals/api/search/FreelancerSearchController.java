@@ -1,6 +1,7 @@
 package dev.referrals.api.search;
 
 import dev.referrals.api.ReferralApiProperties;
+import dev.referrals.api.input.FreeText;
 import dev.referrals.api.paging.Page;
 import dev.referrals.api.paging.PageQuery;
 import dev.referrals.api.problem.FieldViolation;
@@ -28,10 +29,12 @@ public class FreelancerSearchController {
 
     private final FreelancerSearchQuery query;
     private final ReferralApiProperties.Paging paging;
+    private final int queryMaxLength;
 
     FreelancerSearchController(FreelancerSearchQuery query, ReferralApiProperties properties) {
         this.query = query;
         this.paging = properties.paging();
+        this.queryMaxLength = properties.queryMaxLength();
     }
 
     @GetMapping(path = "/api/v1/freelancers", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -48,6 +51,10 @@ public class FreelancerSearchController {
         List<FieldViolation> violations = new ArrayList<>();
         if (q == null || q.isBlank()) {
             violations.add(new FieldViolation(QUERY, "is required and must not be blank"));
+        } else if (q.codePointCount(0, q.length()) > queryMaxLength) {
+            violations.add(new FieldViolation(QUERY, "must be at most %d characters".formatted(queryMaxLength)));
+        } else {
+            FreeText.check(QUERY, q, violations);
         }
         PageQuery pageQuery = PageQuery.of(page, size, paging, violations);
         if (!violations.isEmpty()) {
