@@ -17,14 +17,14 @@ class RefereeRecognizerTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "https://marketplace.example/freelancers/ana-lima               | https://marketplace.example/freelancers/ana-lima",
-            "http://marketplace.example/freelancers/ana-lima                | http://marketplace.example/freelancers/ana-lima",
-            "https://www.marketplace.example/freelancers/ana-lima           | https://www.marketplace.example/freelancers/ana-lima",
-            "HTTPS://MARKETPLACE.EXAMPLE/freelancers/ana_lima.1~x           | https://marketplace.example/freelancers/ana_lima.1~x",
-            "https://marketplace.example/freelancers/ana-lima/              | https://marketplace.example/freelancers/ana-lima/",
-            "https://marketplace.example:8443/freelancers/ana-lima          | https://marketplace.example:8443/freelancers/ana-lima",
-            "https://marketplace.example/freelancers/ana-lima?utm=mail#x    | https://marketplace.example/freelancers/ana-lima",
-            "https://marketplace.example/freelancers/ana-lima#%1B%5B31m     | https://marketplace.example/freelancers/ana-lima"})
+            "https://marketplace.example/freelancers/ana            | https://marketplace.example/freelancers/ana",
+            "http://marketplace.example/freelancers/ana             | http://marketplace.example/freelancers/ana",
+            "https://www.marketplace.example/freelancers/ana        | https://www.marketplace.example/freelancers/ana",
+            "HTTPS://MARKETPLACE.EXAMPLE/freelancers/an_l.1~x       | https://marketplace.example/freelancers/an_l.1~x",
+            "https://marketplace.example/freelancers/ana/           | https://marketplace.example/freelancers/ana/",
+            "https://marketplace.example:8443/freelancers/ana       | https://marketplace.example:8443/freelancers/ana",
+            "https://marketplace.example/freelancers/ana?utm=mail#x | https://marketplace.example/freelancers/ana",
+            "https://marketplace.example/freelancers/ana#%1B%5B31m  | https://marketplace.example/freelancers/ana"})
     void aProfileUrlOnTheMarketplaceIsPublishedNormalizedWithoutQueryOrFragment(String url, String published) {
         RefereeRecognizer.Recognition recognition = recognizer.recognize("  " + url + "\t");
 
@@ -36,7 +36,8 @@ class RefereeRecognizerTest {
     void aProfileUrlWithAHugeQueryIsRefusedBeforeItIsParsed() {
         String url = "https://marketplace.example/freelancers/ana?q=" + "x".repeat(10_000);
 
-        assertThat(recognizer.recognize(url)).isEqualTo(new RefereeRecognizer.Refused("must be at most 2048 characters"));
+        assertThat(recognizer.recognize(url))
+                .isEqualTo(new RefereeRecognizer.Refused("must be at most 2048 characters"));
     }
 
     @ParameterizedTest

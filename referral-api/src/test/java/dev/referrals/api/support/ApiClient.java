@@ -52,7 +52,7 @@ public final class ApiClient {
         return send(request);
     }
 
-    /** Any method, path (sent as given, so it may hold percent-escapes of anything) and headers, with an optional body. */
+    /** Any method, path (as given: it may hold percent-escapes of anything) and headers, with an optional body. */
     public Answer send(String method, String path, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
