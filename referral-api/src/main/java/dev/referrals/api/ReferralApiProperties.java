@@ -18,7 +18,6 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBodySize         largest request body; a larger one is answered 413 without being read further
  * @param messageMaxLength    longest referral message, in characters (code points)
  * @param reasonTextMaxLength longest free text added to the decline reason, in characters (code points)
- * @param queryMaxLength      longest search text {@code q}, in characters (code points)
  * @param referee             what a referee may look like
  * @param publishTimeout      how long a decline may wait for Kafka before it is answered 503
  * @param transactionIdPrefix start of the transactional id of the decline producers; each instance appends a
@@ -26,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
  * @param idempotency         how Idempotency-Keys are kept
  * @param paging              page sizes of the list views
  * @param readModel           how the read model consumers react to failures
+ * @param search              what a search may ask for
  */
 @ConfigurationProperties("referrals.api")
 @Validated
@@ -33,13 +33,13 @@ public record ReferralApiProperties(
         @NotNull DataSize maxBodySize,
         @Positive int messageMaxLength,
         @Positive int reasonTextMaxLength,
-        @Positive int queryMaxLength,
         @NotNull @Valid Referee referee,
         @NotNull Duration publishTimeout,
         @NotNull String transactionIdPrefix,
         @NotNull @Valid Idempotency idempotency,
         @NotNull @Valid Paging paging,
-        @NotNull @Valid ReadModel readModel) {
+        @NotNull @Valid ReadModel readModel,
+        @NotNull @Valid Search search) {
 
     /**
      * A referee named by profile URL must be on one of these hosts (an optional leading {@code www.} is allowed,
@@ -86,5 +86,12 @@ public record ReferralApiProperties(
      */
     public record ReadModel(
             @NotNull Duration databaseRetryInterval) {
+    }
+
+    /**
+     * @param queryMaxLength longest search text {@code q}, in characters (code points)
+     */
+    public record Search(
+            @Positive int queryMaxLength) {
     }
 }

@@ -34,7 +34,7 @@ public class FreelancerSearchController {
     FreelancerSearchController(FreelancerSearchQuery query, ReferralApiProperties properties) {
         this.query = query;
         this.paging = properties.paging();
-        this.queryMaxLength = properties.queryMaxLength();
+        this.queryMaxLength = properties.search().queryMaxLength();
     }
 
     @GetMapping(path = "/api/v1/freelancers", produces = MediaType.APPLICATION_JSON_VALUE)
