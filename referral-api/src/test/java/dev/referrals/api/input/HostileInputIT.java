@@ -169,8 +169,34 @@ class HostileInputIT extends ApiIntegrationTest {
     }
 
     @Test
+    void aMalformedHeaderIsAProblemNotTomcatsPage() {
+        String read = "/api/v1/jobs/job-1/invitations";
+        assertProblem(api.raw("GET", read, null, "X Bad Name", "v"), 400);
+        assertProblem(api.raw("GET", read, null, "X-Bad(Name)", "v"), 400);
+        assertProblem(api.raw("POST", DECLINE, null, "Content-Length", "abc"), 400);
+        assertProblem(api.raw("POST", DECLINE, null, "Content-Length", "-5"), 400);
+    }
+
+    @Test
+    void otherRefusalsOfTheProtocolAreProblemsToo() {
+        String read = "/api/v1/jobs/job-1/invitations";
+        assertProblem4xx(api.raw("TRACE", read, null));
+        assertProblem4xx(api.raw("BREW", read, null));
+        assertProblem4xx(api.send("DELETE", read, null));
+        assertProblem4xx(api.send("POST", DECLINE, declineWith("jobId", id("job")), "Content-Type", "text/plain"));
+        assertProblem4xx(api.post(DECLINE, "{}", "Accept", "text/html"));
+        assertProblem4xx(api.send("GET", read, null, "Accept", "text/html"));
+    }
+
+    @Test
     void anUnknownPathIsA404Problem() {
         assertProblem(api.get("/api/v1/nothing-here"), 404);
+    }
+
+    private static void assertProblem4xx(ApiClient.Answer answer) {
+        assertThat(answer.status()).as(answer.toString()).isBetween(400, 499);
+        assertThat(answer.contentType()).as(answer.toString()).startsWith(PROBLEM_JSON);
+        assertThat(answer.json().get("status").asInt()).isEqualTo(answer.status());
     }
 
     private static void assertProblem(ApiClient.Answer answer, int status, String... fields) {

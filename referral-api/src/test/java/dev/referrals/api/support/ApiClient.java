@@ -52,16 +52,19 @@ public final class ApiClient {
         return send(request);
     }
 
-    /** Any method, path (as given: it may hold percent-escapes of anything) and headers, with an optional body. */
+    /**
+     * Any method, path (as given: it may hold percent-escapes of anything) and headers, with an optional JSON body;
+     * a header given here replaces the default one of the same name (such as Content-Type).
+     */
     public Answer send(String method, String path, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
-            request.header("Content-Type", "application/json");
+            request.setHeader("Content-Type", "application/json");
         }
         for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
+            request.setHeader(headers[i], headers[i + 1]);
         }
         return send(request);
     }
