@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,14 +35,17 @@ class InputConfiguration implements WebMvcConfigurer {
 
     /**
      * A number or a boolean where a string belongs is a 400 naming the property, not silently turned into text
-     * ({@code "jobId": 0} is not the id {@code "0"}). Jackson coerces scalars to strings by default.
+     * ({@code "jobId": 0} is not the id {@code "0"}): Jackson coerces scalars to strings by default. A property
+     * given twice is malformed JSON too, not "the last one wins": two readers of the body could disagree.
      */
     @Bean
-    JsonMapperBuilderCustomizer strictScalars() {
-        return builder -> builder.withCoercionConfig(LogicalType.Textual, textual -> textual
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+    JsonMapperBuilderCustomizer strictJson() {
+        return builder -> builder
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .withCoercionConfig(LogicalType.Textual, textual -> textual
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 
     @Bean

@@ -72,6 +72,8 @@ class HostileInputIT extends ApiIntegrationTest {
                 bad("a JSON array as the body", "[]", "body"),
                 bad("a JSON string as the body", "\"decline\"", "body"),
                 bad("malformed JSON", "{\"jobId\": \"j\", ", "body"),
+                bad("a property given twice",
+                        "{\"jobId\": \"j\", \"clientId\": \"c\", \"freelancerId\": \"f\", \"jobId\": \"k\"}", "body"),
                 bad("a raw control character inside a JSON string", "{\"jobId\": \"j\u0001\"}", "body"));
     }
 
