@@ -32,6 +32,8 @@ class HostileInputIT extends ApiIntegrationTest {
 
     private static final String DECLINE = "/api/v1/invitations/inv-1/decline";
     private static final String PROBLEM_JSON = "application/problem+json";
+    /** What a problem names when the request was refused before Spring MVC, by Tomcat or a firewall. */
+    private static final String REFUSED_BEFORE_SPRING_MVC = ContainerProblems.REQUEST;
 
     private Map<String, Integer> recordsBefore;
 
@@ -110,16 +112,20 @@ class HostileInputIT extends ApiIntegrationTest {
     void aBadIdInAReadPathIs400NamingTheVariable(String template) {
         String variable = template.contains("referral-requests") ? "requestId"
                 : template.contains("jobs") ? "jobId" : "id";
-        for (String badId : List.of("r".repeat(129), "a%0D%0Ab", "%1B%5B31m", "job%20x", "x%09y", "%C2%A0",
-                "%E2%80%AE")) {
+        for (String badId : List.of("r".repeat(129), "%1B%5B31m", "job%20x", "x%09y", "%C2%A0", "%E2%80%AE")) {
             assertProblem(api.get(template.formatted(badId)), 400, variable);
+        }
+        for (String lineBreak : List.of("a%0D%0Ab", "a%0Ab", "%E2%80%A8")) {
+            assertProblemNaming(api.get(template.formatted(lineBreak)), variable, REFUSED_BEFORE_SPRING_MVC);
         }
     }
 
     @Test
     void aBadInvitationIdInTheDeclinePathIs400NamingIt() {
-        assertProblem(api.post("/api/v1/invitations/inv%0Ax/decline", declineWith("jobId", "job-1")), 400,
+        assertProblem(api.post("/api/v1/invitations/inv%09x/decline", declineWith("jobId", "job-1")), 400,
                 "invitationId");
+        assertProblemNaming(api.post("/api/v1/invitations/inv%0Ax/decline", declineWith("jobId", "job-1")),
+                "invitationId", REFUSED_BEFORE_SPRING_MVC);
     }
 
     @ParameterizedTest
@@ -193,6 +199,17 @@ class HostileInputIT extends ApiIntegrationTest {
     @Test
     void anUnknownPathIsA404Problem() {
         assertProblem(api.get("/api/v1/nothing-here"), 404);
+    }
+
+    /**
+     * A 400 problem naming one of the fields: the path variable, or {@code request} when a firewall in front of
+     * Spring MVC (Spring Security's refuses encoded line breaks) refused the URL before any controller saw it.
+     */
+    private static void assertProblemNaming(ApiClient.Answer answer, String... oneOf) {
+        assertProblem(answer, 400);
+        List<String> named = new ArrayList<>();
+        answer.json().get("errors").forEach(error -> named.add(error.get("field").asString()));
+        assertThat(named).as(answer.toString()).hasSize(1).isSubsetOf(List.of(oneOf));
     }
 
     private static void assertProblem4xx(ApiClient.Answer answer) {
