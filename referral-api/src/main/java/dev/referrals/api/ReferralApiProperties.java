@@ -8,12 +8,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings under {@code referrals.api}. Their defaults are in {@code application.yml}; every one is documented in
  * the module's README.
  *
+ * @param maxBodySize         largest request body; a larger one is answered 413 without being read further
  * @param messageMaxLength    longest referral message, in characters (code points)
  * @param reasonTextMaxLength longest free text added to the decline reason, in characters (code points)
  * @param referee             what a referee may look like
@@ -29,6 +31,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("referrals.api")
 @Validated
 public record ReferralApiProperties(
+        @NotNull DataSize maxBodySize,
         @Positive int messageMaxLength,
         @Positive int reasonTextMaxLength,
         @NotNull @Valid Referee referee,
@@ -44,10 +47,12 @@ public record ReferralApiProperties(
      * A referee named by profile URL must be on one of these hosts (an optional leading {@code www.} is allowed,
      * case does not matter) with a path matching the pattern. The URL is never fetched.
      *
+     * @param maxLength          longest referee text (URL or email) accepted, in characters
      * @param profileHosts       hosts of the marketplace's public profiles
      * @param profilePathPattern regular expression the whole URL path must match
      */
     public record Referee(
+            @Positive int maxLength,
             @NotEmpty List<String> profileHosts,
             @NotNull Pattern profilePathPattern) {
     }
@@ -106,8 +111,10 @@ public record ReferralApiProperties(
 
     /**
      * @param queryMinLength shortest search text, so that nobody lists the whole directory with one letter
+     * @param queryMaxLength longest search text {@code q}, in characters (code points)
      */
     public record Search(
-            @Positive int queryMinLength) {
+            @Positive int queryMinLength,
+            @Positive int queryMaxLength) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.referrals.platform.security;
 
+import jakarta.servlet.DispatcherType;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -59,7 +60,11 @@ public class ServiceSecurityAutoConfiguration {
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain everythingElseNeedsAToken(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
+        http.authorizeHttpRequests(requests -> requests
+                // An error dispatch only renders the problem of a request that already failed (a request the
+                // firewall or Tomcat refused never reaches a controller), so it answers 400, not 401.
+                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                .anyRequest().authenticated());
         return bearerTokensOnly(http).build();
     }
 

@@ -68,6 +68,9 @@ public class DeclineController {
     @ApiResponse(responseCode = "400", description = "Invalid input; errors names every bad field. Nothing published.",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "413", description = "The body is over referrals.api.max-body-size. Nothing published.",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "403", description = "A user declining as another freelancer",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDetail.class)))
@@ -113,9 +116,10 @@ public class DeclineController {
         if (idempotencyKey == null) {
             return;
         }
-        if (idempotencyKey.isBlank() || idempotencyKey.length() > keyMaxLength) {
+        if (idempotencyKey.isBlank() || idempotencyKey.length() > keyMaxLength
+                || idempotencyKey.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidRequestException(IdempotentExecution.HEADER,
-                    "must be 1 to %d characters, not blank".formatted(keyMaxLength));
+                    "must be 1 to %d characters, not blank, without control characters".formatted(keyMaxLength));
         }
     }
 

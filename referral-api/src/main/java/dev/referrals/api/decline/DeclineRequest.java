@@ -6,20 +6,20 @@ import jakarta.validation.constraints.NotBlank;
 
 /**
  * The body of {@code POST /api/v1/invitations/{invitationId}/decline}, as sent. Unknown properties are refused.
- * Lengths, the reason symbol and the referee are checked by {@link DeclineValidator}, which reports every bad field
- * at once.
+ * The ids (in the format of {@link dev.referrals.api.input.Ids}), lengths and characters of the texts, the reason
+ * symbol and the referee are checked by {@link DeclineValidator}, which reports every bad field at once.
  */
 @Schema(description = "A freelancer declines a client's job invitation, optionally referring another freelancer.")
 public record DeclineRequest(
         @Schema(description = "Upstream id of the job.", example = "job-42",
                 requiredMode = Schema.RequiredMode.REQUIRED)
-        @NotBlank String jobId,
+        String jobId,
         @Schema(description = "Account id of the client who sent the invitation.", example = "client-7",
                 requiredMode = Schema.RequiredMode.REQUIRED)
-        @NotBlank String clientId,
+        String clientId,
         @Schema(description = "Account id of the freelancer who declines.", example = "freelancer-1",
                 requiredMode = Schema.RequiredMode.REQUIRED)
-        @NotBlank String freelancerId,
+        String freelancerId,
         @Schema(description = "Why the freelancer declines; absent means not given.",
                 allowableValues = {"TOO_BUSY", "NOT_A_FIT", "BUDGET_TOO_LOW", "OTHER"}, nullable = true)
         String reason,

@@ -1,6 +1,8 @@
 package dev.referrals.api.decline;
 
 import dev.referrals.api.ReferralApiProperties;
+import dev.referrals.api.input.FreeText;
+import dev.referrals.api.input.Ids;
 import dev.referrals.api.problem.FieldViolation;
 import dev.referrals.api.problem.InvalidRequestException;
 import dev.referrals.events.DeclineReason;
@@ -14,14 +16,18 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a decline in one pass and reports every bad field at once: the bean constraints of {@link DeclineRequest}
- * (required ids, a referral names someone), then the configurable ones (lengths, the reason symbol, the referee).
+ * Checks a decline in one pass and reports every bad field at once: the ids ({@link Ids}), the bean constraints of
+ * {@link DeclineRequest} (a referral names someone), then the configurable ones (lengths and characters of the free
+ * texts ({@link FreeText}), the reason symbol, the referee).
  * Nothing is published or stored for a refused request.
  */
 @Component
 public class DeclineValidator {
 
     static final String INVITATION_ID = "invitationId";
+    static final String JOB_ID = "jobId";
+    static final String CLIENT_ID = "clientId";
+    static final String FREELANCER_ID = "freelancerId";
     static final String REASON = "reason";
     static final String REASON_TEXT = "reasonText";
     static final String REFEREE = "referral.freelancer";
@@ -47,19 +53,20 @@ public class DeclineValidator {
     /** The decline, or an {@link InvalidRequestException} naming every bad field. */
     public Decline validate(String invitationId, DeclineRequest request) {
         List<FieldViolation> violations = new ArrayList<>();
-        if (invitationId == null || invitationId.isBlank()) {
-            violations.add(new FieldViolation(INVITATION_ID, "must not be blank"));
-        }
+        Ids.check(INVITATION_ID, invitationId, violations);
+        Ids.check(JOB_ID, request.jobId(), violations);
+        Ids.check(CLIENT_ID, request.clientId(), violations);
+        Ids.check(FREELANCER_ID, request.freelancerId(), violations);
         validator.validate(request).stream()
                 .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
                 .map(DeclineValidator::toFieldViolation)
                 .forEach(violations::add);
 
         DeclineReason reason = reason(request.reason(), violations);
-        checkLength(REASON_TEXT, request.reasonText(), properties.reasonTextMaxLength(), violations);
+        checkText(REASON_TEXT, request.reasonText(), properties.reasonTextMaxLength(), violations);
         Decline.Referral referral = null;
         if (request.referral() != null) {
-            checkLength(MESSAGE, request.referral().message(), properties.messageMaxLength(), violations);
+            checkText(MESSAGE, request.referral().message(), properties.messageMaxLength(), violations);
             referral = referee(request.referral().freelancer(), violations)
                     .map(referee -> new Decline.Referral(referee, blankToNull(request.referral().message())))
                     .orElse(null);
@@ -94,9 +101,11 @@ public class DeclineValidator {
         return Optional.empty();
     }
 
-    private static void checkLength(String field, String text, int maxLength, List<FieldViolation> violations) {
+    private static void checkText(String field, String text, int maxLength, List<FieldViolation> violations) {
         if (text != null && text.codePointCount(0, text.length()) > maxLength) {
             violations.add(new FieldViolation(field, "must be at most %d characters".formatted(maxLength)));
+        } else {
+            FreeText.check(field, text, violations);
         }
     }
 

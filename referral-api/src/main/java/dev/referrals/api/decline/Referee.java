@@ -3,8 +3,8 @@ package dev.referrals.api.decline;
 import dev.referrals.events.RefereeKind;
 
 /**
- * The referred freelancer as it goes on {@code referrals.referral-requested}: a profile URL as typed (trimmed), or
- * the fingerprint of an email address, never the address itself.
+ * The referred freelancer as it goes on {@code referrals.referral-requested}: a profile URL normalized (scheme, host,
+ * port and path, without query or fragment), or the fingerprint of an email address, never the address itself.
  */
 public record Referee(RefereeKind kind, String value) {
 }

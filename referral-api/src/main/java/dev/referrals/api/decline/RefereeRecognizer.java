@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Text with an {@code @} and no scheme is an email. Anything else must be an absolute http(s) URL on one of the
  * configured profile hosts (an optional leading {@code www.}, any case), with no user info, whose path matches the
- * configured pattern. A query or fragment is allowed; the processor ignores them.
+ * configured pattern. A query or fragment is allowed but dropped: the URL is published normalized, as scheme, host
+ * (both in lower case), port if one was typed, and path, so no text but the profile's address travels on a topic.
+ * Text over {@code referee.max-length} is refused before it is parsed.
  */
 @Component
 public class RefereeRecognizer {
@@ -36,10 +38,12 @@ public class RefereeRecognizer {
     private static final String SCHEME_SEPARATOR = "://";
     private static final List<String> WEB_SCHEMES = List.of("http", "https");
 
+    private final int maxLength;
     private final List<String> profileHosts;
     private final Pattern profilePath;
 
     public RefereeRecognizer(ReferralApiProperties properties) {
+        this.maxLength = properties.referee().maxLength();
         this.profileHosts = properties.referee().profileHosts().stream()
                 .map(host -> host.toLowerCase(Locale.ROOT))
                 .toList();
@@ -60,6 +64,9 @@ public class RefereeRecognizer {
 
     public Recognition recognize(String typed) {
         String text = typed.trim();
+        if (text.length() > maxLength) {
+            return new Refused("must be at most %d characters".formatted(maxLength));
+        }
         if (text.contains("@") && !text.contains(SCHEME_SEPARATOR)) {
             return email(text);
         }
@@ -90,7 +97,14 @@ public class RefereeRecognizer {
         if (uri.getRawPath() == null || !profilePath.matcher(uri.getRawPath()).matches()) {
             return new Refused("must be the URL of a freelancer profile (path like " + profilePath.pattern() + ")");
         }
-        return new Recognized(new Referee(RefereeKind.PROFILE_URL, text));
+        return new Recognized(new Referee(RefereeKind.PROFILE_URL, normalized(uri)));
+    }
+
+    /** Scheme, host, port and path only: user info is refused above, and query and fragment are dropped. */
+    private static String normalized(URI uri) {
+        String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+        return uri.getScheme().toLowerCase(Locale.ROOT) + SCHEME_SEPARATOR + uri.getHost().toLowerCase(Locale.ROOT)
+                + port + uri.getRawPath();
     }
 
     private Refused refusedUrl() {

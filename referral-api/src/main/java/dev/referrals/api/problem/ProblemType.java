@@ -10,6 +10,7 @@ public enum ProblemType {
 
     INVALID_REQUEST("invalid-request", "Invalid request"),
     NOT_FOUND("not-found", "Not found"),
+    REQUEST_TOO_LARGE("request-too-large", "Request too large"),
     /** The same URN as the 403s of the security filter chain, so a caller sees one kind of 403. */
     FORBIDDEN("forbidden", "Forbidden"),
     RATE_LIMITED("rate-limited", "Too many requests"),

@@ -3,6 +3,7 @@ package dev.referrals.api.search;
 import dev.referrals.api.access.Caller;
 import dev.referrals.api.access.RateLimits;
 import dev.referrals.api.ReferralApiProperties;
+import dev.referrals.api.input.FreeText;
 import dev.referrals.api.paging.Page;
 import dev.referrals.api.paging.PageQuery;
 import dev.referrals.api.problem.FieldViolation;
@@ -31,6 +32,7 @@ public class FreelancerSearchController {
     private final FreelancerSearchQuery query;
     private final ReferralApiProperties.Paging paging;
     private final int queryMinLength;
+    private final int queryMaxLength;
     private final RateLimits rateLimits;
 
     FreelancerSearchController(FreelancerSearchQuery query, ReferralApiProperties properties,
@@ -38,6 +40,7 @@ public class FreelancerSearchController {
         this.query = query;
         this.paging = properties.paging();
         this.queryMinLength = properties.search().queryMinLength();
+        this.queryMaxLength = properties.search().queryMaxLength();
         this.rateLimits = rateLimits;
     }
 
@@ -60,6 +63,10 @@ public class FreelancerSearchController {
         List<FieldViolation> violations = new ArrayList<>();
         if (q == null || q.trim().codePointCount(0, q.trim().length()) < queryMinLength) {
             violations.add(new FieldViolation(QUERY, "is required, at least %d characters".formatted(queryMinLength)));
+        } else if (q.codePointCount(0, q.length()) > queryMaxLength) {
+            violations.add(new FieldViolation(QUERY, "must be at most %d characters".formatted(queryMaxLength)));
+        } else {
+            FreeText.check(QUERY, q, violations);
         }
         PageQuery pageQuery = PageQuery.of(page, size, paging, violations);
         if (!violations.isEmpty()) {

@@ -68,7 +68,7 @@ class DeclineIT extends ApiIntegrationTest {
         assertThat(requested.getInvitationId()).isEqualTo("inv-1");
         assertThat(requested.getClientId()).isEqualTo("client-1");
         assertThat(requested.getReferrerId()).isEqualTo("freelancer-1");
-        assertThat(requested.getReferee()).isEqualTo(PROFILE_URL);
+        assertThat(requested.getReferee()).isEqualTo("https://www.marketplace.example/freelancers/ana-lima");
         assertThat(requested.getRefereeKind()).isEqualTo(RefereeKind.PROFILE_URL);
         assertThat(requested.getMessage()).isEqualTo("She shipped three of these for us.");
         assertThat(requested.getRequestedAt()).isEqualTo(declined.getDeclinedAt());

@@ -72,4 +72,23 @@ class DeclineValidatorTest {
                 "invitationId", "jobId", "clientId", "reason", "reasonText", "referral.freelancer",
                 "referral.message");
     }
+
+    @Test
+    void hostileIdsAndControlCharactersInFreeTextAreNamed() {
+        InvalidRequestException invalid = catchThrowableOfType(InvalidRequestException.class, () ->
+                validator.validate("inv\r\n1", new DeclineRequest("job\u0000", "\u001B[31mc", "f".repeat(129),
+                        null, "busy\u0000", new DeclineRequest.Referral("ana@mail.example", "hi\u001B[2J"))));
+
+        assertThat(invalid.violations()).extracting(FieldViolation::field).containsExactlyInAnyOrder(
+                "invitationId", "jobId", "clientId", "freelancerId", "reasonText", "referral.message");
+    }
+
+    @Test
+    void lineBreaksAndTabsInFreeTextAreKept() {
+        Decline decline = validator.validate("inv-1", new DeclineRequest("job-1", "client-1", "freelancer-1",
+                null, "busy\tuntil\nJune", new DeclineRequest.Referral("ana@mail.example", "one\r\ntwo")));
+
+        assertThat(decline.reasonText()).isEqualTo("busy\tuntil\nJune");
+        assertThat(decline.referral().message()).isEqualTo("one\r\ntwo");
+    }
 }

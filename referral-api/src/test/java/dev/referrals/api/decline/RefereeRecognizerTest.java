@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.referrals.api.support.ShippedProperties;
 import dev.referrals.events.RefereeKind;
 import dev.referrals.schemas.privacy.EmailFingerprint;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,17 +16,28 @@ class RefereeRecognizerTest {
     private final RefereeRecognizer recognizer = new RefereeRecognizer(ShippedProperties.referralApi());
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "https://marketplace.example/freelancers/ana-lima",
-            "http://marketplace.example/freelancers/ana-lima",
-            "https://www.marketplace.example/freelancers/ana-lima",
-            "HTTPS://MARKETPLACE.EXAMPLE/freelancers/ana_lima.1~x",
-            "https://marketplace.example/freelancers/ana-lima/",
-            "https://marketplace.example/freelancers/ana-lima?utm=mail#reviews"})
-    void aProfileUrlOnTheMarketplaceIsAProfileUrlRefereeAsTyped(String url) {
+    @CsvSource(delimiter = '|', value = {
+            "https://marketplace.example/freelancers/ana            | https://marketplace.example/freelancers/ana",
+            "http://marketplace.example/freelancers/ana             | http://marketplace.example/freelancers/ana",
+            "https://www.marketplace.example/freelancers/ana        | https://www.marketplace.example/freelancers/ana",
+            "HTTPS://MARKETPLACE.EXAMPLE/freelancers/an_l.1~x       | https://marketplace.example/freelancers/an_l.1~x",
+            "https://marketplace.example/freelancers/ana/           | https://marketplace.example/freelancers/ana/",
+            "https://marketplace.example:8443/freelancers/ana       | https://marketplace.example:8443/freelancers/ana",
+            "https://marketplace.example/freelancers/ana?utm=mail#x | https://marketplace.example/freelancers/ana",
+            "https://marketplace.example/freelancers/ana#%1B%5B31m  | https://marketplace.example/freelancers/ana"})
+    void aProfileUrlOnTheMarketplaceIsPublishedNormalizedWithoutQueryOrFragment(String url, String published) {
         RefereeRecognizer.Recognition recognition = recognizer.recognize("  " + url + "\t");
 
-        assertThat(recognition).isEqualTo(new RefereeRecognizer.Recognized(new Referee(RefereeKind.PROFILE_URL, url)));
+        assertThat(recognition).isEqualTo(
+                new RefereeRecognizer.Recognized(new Referee(RefereeKind.PROFILE_URL, published)));
+    }
+
+    @Test
+    void aProfileUrlWithAHugeQueryIsRefusedBeforeItIsParsed() {
+        String url = "https://marketplace.example/freelancers/ana?q=" + "x".repeat(10_000);
+
+        assertThat(recognizer.recognize(url))
+                .isEqualTo(new RefereeRecognizer.Refused("must be at most 2048 characters"));
     }
 
     @ParameterizedTest
@@ -55,7 +67,9 @@ class RefereeRecognizerTest {
             "ana@@mail.example                                        | is not a valid email address",
             "@mail.example                                            | is not a valid email address",
             "ana@mail.example.                                        | is not a valid email address",
-            "ana@-mail.example                                        | is not a valid email address"})
+            "ana@-mail.example                                        | is not a valid email address",
+            "https://marketplace.example/freelancers/ana%00           | must be the URL of a freelancer profile",
+            "https://marketplace.example/freelancers/ana\u001B[31m    | must be an absolute http(s) profile URL"})
     void anythingElseIsRefusedSayingWhy(String typed, String reason) {
         RefereeRecognizer.Recognition recognition = recognizer.recognize(typed);
 

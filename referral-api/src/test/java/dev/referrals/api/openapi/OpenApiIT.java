@@ -36,7 +36,7 @@ class OpenApiIT extends ApiIntegrationTest {
         JsonNode decline = api.get("/v3/api-docs").json()
                 .get("paths").get("/api/v1/invitations/{invitationId}/decline").get("post");
 
-        assertThat(names(decline.get("responses"))).contains("202", "400", "409", "422", "503");
+        assertThat(names(decline.get("responses"))).contains("202", "400", "409", "413", "422", "503");
         assertThat(decline.get("responses").get("400").get("content").has("application/problem+json")).isTrue();
         List<String> parameters = new ArrayList<>();
         decline.get("parameters").forEach(parameter -> parameters.add(parameter.get("name").asString()));

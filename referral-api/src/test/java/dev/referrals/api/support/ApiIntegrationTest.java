@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestContextManager;
 
 /**
  * The one Spring context most integration tests share: the whole service on a random port, on the shared local
@@ -47,5 +48,15 @@ public abstract class ApiIntegrationTest {
         tokens = new TokenClient(issuerUri);
         api = ServiceTokens.jobServices("http://localhost:" + port, issuerUri);
         events = new EventLog(bootstrapServers, registryUrl, namespace);
+    }
+
+    /**
+     * For a test run by another JUnit Platform engine than Jupiter (jqwik's properties): injects this instance from
+     * the same cached Spring context the Jupiter tests use, and connects, as Jupiter's SpringExtension and
+     * {@link #connect()} do.
+     */
+    protected void startOutsideJupiter() throws Exception {
+        new TestContextManager(getClass()).prepareTestInstance(this);
+        connect();
     }
 }

@@ -3,6 +3,7 @@ package dev.referrals.api.support;
 import static org.awaitility.Awaitility.await;
 
 import dev.referrals.schemas.Topic;
+import dev.referrals.schemas.Topics;
 import dev.referrals.schemas.TopicNamespace;
 import dev.referrals.schemas.serde.AvroDeserializer;
 import dev.referrals.schemas.serde.AvroSerdeConfig;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -85,6 +87,18 @@ public final class EventLog {
      */
     public List<ConsumerRecord<String, byte[]>> records(Topic<String, ?> topic, IsolationLevel isolation) {
         return recordsOf(namespace.name(topic), isolation);
+    }
+
+    /**
+     * How many records each catalogue topic of this context holds now, by topic name, as a reader with this
+     * isolation level sees them: compare two counts to show that nothing was published in between.
+     */
+    public Map<String, Integer> recordCounts(IsolationLevel isolation) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Topic<String, ?> topic : Topics.ALL) {
+            counts.put(topic.name(), records(topic, isolation).size());
+        }
+        return counts;
     }
 
     /** The values of this type on the topic that pass the filter; a value that cannot be decoded is skipped. */
