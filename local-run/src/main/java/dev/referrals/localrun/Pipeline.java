@@ -1,5 +1,6 @@
 package dev.referrals.localrun;
 
+import dev.referrals.localstack.LocalFingerprintKey;
 import dev.referrals.localstack.LocalPorts;
 import dev.referrals.localstack.LocalStack;
 import dev.referrals.localstack.postgres.DatabaseCoordinates;
@@ -135,8 +136,9 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /**
-     * The Spring properties that point a service at the local stack: the broker, the registry, its database, the
-     * SMTP sink, and its topic namespace. A new, modifiable map, in this order.
+     * The Spring properties that point a service at the local stack: the broker, the registry, its database and its
+     * credentials, the SMTP sink, its topic namespace and the local email fingerprint key. A new, modifiable map, in
+     * this order.
      */
     public static Map<String, String> stackProperties(LocalStack stack, DatabaseCoordinates database,
                                                       TopicNamespace namespace) {
@@ -149,6 +151,7 @@ public final class Pipeline implements AutoCloseable {
         properties.put("spring.mail.host", stack.mail().host());
         properties.put("spring.mail.port", String.valueOf(stack.mail().smtpPort()));
         properties.put("referrals.kafka.topic-prefix", namespace.prefix());
+        properties.putAll(LocalFingerprintKey.properties());
         return properties;
     }
 }

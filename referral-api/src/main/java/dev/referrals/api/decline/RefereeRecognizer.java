@@ -3,6 +3,7 @@ package dev.referrals.api.decline;
 import dev.referrals.api.ReferralApiProperties;
 import dev.referrals.events.RefereeKind;
 import dev.referrals.schemas.privacy.EmailFingerprint;
+import dev.referrals.schemas.privacy.EmailFingerprintKeys;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -38,8 +39,10 @@ public class RefereeRecognizer {
 
     private final List<String> profileHosts;
     private final Pattern profilePath;
+    private final EmailFingerprintKeys fingerprintKeys;
 
-    public RefereeRecognizer(ReferralApiProperties properties) {
+    public RefereeRecognizer(ReferralApiProperties properties, EmailFingerprintKeys fingerprintKeys) {
+        this.fingerprintKeys = fingerprintKeys;
         this.profileHosts = properties.referee().profileHosts().stream()
                 .map(host -> host.toLowerCase(Locale.ROOT))
                 .toList();
@@ -70,7 +73,8 @@ public class RefereeRecognizer {
         if (text.length() > EMAIL_MAX_LENGTH || !EMAIL.matcher(text).matches()) {
             return new Refused("is not a valid email address");
         }
-        return new Recognized(new Referee(RefereeKind.EMAIL, EmailFingerprint.of(text)));
+        EmailFingerprint fingerprint = fingerprintKeys.current(text);
+        return new Recognized(new Referee(RefereeKind.EMAIL, fingerprint.value(), fingerprint.keyId()));
     }
 
     private Recognition profileUrl(String text) {
