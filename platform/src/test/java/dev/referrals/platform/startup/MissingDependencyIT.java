@@ -49,6 +49,31 @@ class MissingDependencyIT {
                                 + ", or set SPRING_KAFKA_PROPERTIES_SCHEMA_REGISTRY_URL."));
     }
 
+    @Test
+    void theStartUpLineAndTheWholeReportShowNoCredentialOfTheRegistryUrl(CapturedOutput output) {
+        assertThatThrownBy(() -> start(
+                "--spring.kafka.properties.schema.registry.url=http://svc:hunter2@" + NOTHING_LISTENS,
+                "--spring.kafka.properties.schema.registry.allow.credentials.over.http=true",
+                "--spring.kafka.properties.max.retries=0",
+                "--referrals.kafka.create-topics=false"));
+
+        assertThat(output.getOut()).contains("Schema registry is not reachable at http://svc:****@" + NOTHING_LISTENS)
+                .doesNotContain("hunter2");
+        assertThat(output.getErr()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void credentialsForAnHttpRegistryStopStartUpWithOneLineUnlessAllowed(CapturedOutput output) {
+        assertThatThrownBy(() -> start(
+                "--spring.kafka.properties.schema.registry.url=http://svc:hunter2@" + NOTHING_LISTENS,
+                "--referrals.kafka.create-topics=false"));
+
+        assertThat(output.getOut().lines())
+                .anySatisfy(line -> assertThat(line).startsWith("Schema registry client is misconfigured: ")
+                        .contains("plain http").contains("schema.registry.allow.credentials.over.http"));
+        assertThat(output.getOut()).doesNotContain("hunter2");
+    }
+
     private static void start(String... args) {
         new SpringApplicationBuilder(EmptyService.class).web(WebApplicationType.NONE).run(args);
     }
