@@ -4,13 +4,11 @@ import dev.referrals.events.RefereeKind;
 
 /**
  * The referred freelancer as it goes on {@code referrals.referral-requested}: a profile URL as typed (trimmed), or
- * the keyed fingerprint of an email address under the current key, never the address itself.
- *
- * @param fingerprintKeyId for an email, the id of the key that made the fingerprint; null for a URL
+ * the fingerprint of an email address, never the address itself.
  */
 public record Referee(RefereeKind kind, String value, String fingerprintKeyId) {
 
-    /** A referee named by profile URL. */
+    /** A referee named by profile URL; an email's keyed fingerprint also names its key ({@code fingerprintKeyId}). */
     public Referee(RefereeKind kind, String value) {
         this(kind, value, null);
     }

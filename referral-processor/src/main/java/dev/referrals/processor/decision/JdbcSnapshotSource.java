@@ -27,7 +27,6 @@ import org.springframework.stereotype.Component;
 /**
  * Loads the facts for a whole list of requests in four queries: jobs, matching accounts, then the referees' and
  * referrers' places on those jobs. Lists travel as PostgreSQL arrays, so the statements are the same for any length.
- * An email referee is matched by its fingerprint under the key id the request names.
  */
 @Component
 class JdbcSnapshotSource implements SnapshotSource {
@@ -52,10 +51,10 @@ class JdbcSnapshotSource implements SnapshotSource {
 
     @Override
     public LedgerFacts load(List<ReferralRequested> requests) {
+        requireKnownKeys(requests);
         if (requests.isEmpty()) {
             return new LedgerFacts(Map.of(), Map.of(), Set.of(), Set.of(), List.of());
         }
-        requireKnownKeys(requests);
         Map<String, Job> jobs = jobs(requests.stream().map(ReferralRequested::getJobId).collect(Collectors.toSet()));
         Map<RefereeName, Referee> referees = referees(requests.stream()
                 .map(RefereeName::of).flatMap(Optional::stream).collect(Collectors.toSet()));
@@ -98,6 +97,7 @@ class JdbcSnapshotSource implements SnapshotSource {
         }
     }
 
+    /** A URL by its normalized form; an email by its fingerprint under the key id the request names. */
     private Map<RefereeName, Referee> referees(Set<RefereeName> names) {
         String[] urls = names.stream().filter(name -> name.kind() == RefereeName.Kind.PROFILE_URL)
                 .map(RefereeName::value).toArray(String[]::new);

@@ -19,6 +19,11 @@ public record RefereeName(Kind kind, String keyId, String value) {
     /** Which ledger column a name is matched against. */
     public enum Kind { PROFILE_URL, EMAIL_FINGERPRINT }
 
+    /** A name without a key: a profile URL. */
+    public RefereeName(Kind kind, String value) {
+        this(kind, null, value);
+    }
+
     public static RefereeName profileUrl(String normalizedUrl) {
         return new RefereeName(Kind.PROFILE_URL, null, normalizedUrl);
     }

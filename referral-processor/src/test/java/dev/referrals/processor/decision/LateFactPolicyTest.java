@@ -70,7 +70,7 @@ class LateFactPolicyTest {
     private static LedgerFacts facts(boolean jobKnown, boolean refereeKnown) {
         return new LedgerFacts(
                 jobKnown ? Map.of("job-1", new Job("job-1", JobVisibility.PUBLIC, JobStatus.OPEN)) : Map.of(),
-                refereeKnown ? Map.of(RefereeName.profileUrl(BEN_URL),
+                refereeKnown ? Map.of(new RefereeName(RefereeName.Kind.PROFILE_URL, BEN_URL),
                         new Referee("ben", AccountKind.FREELANCER, AccountStatus.ACTIVE)) : Map.of(),
                 Set.of(), Set.of(), List.of());
     }

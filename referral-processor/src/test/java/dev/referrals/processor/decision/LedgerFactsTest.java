@@ -29,7 +29,7 @@ class LedgerFactsTest {
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
     private static final String JOB = "job-7";
     private static final String BEN_URL = "https://marketplace.test/freelancers/ben";
-    private static final RefereeName BEN = RefereeName.profileUrl(BEN_URL);
+    private static final RefereeName BEN = new RefereeName(RefereeName.Kind.PROFILE_URL, BEN_URL);
 
     private final Map<String, Job> jobs = Map.of(JOB, new Job(JOB, JobVisibility.PUBLIC, JobStatus.OPEN));
     private final Map<RefereeName, Referee> referees =
