@@ -42,11 +42,11 @@ public class RefereeRecognizer {
     private final EmailFingerprintKeys fingerprintKeys;
 
     public RefereeRecognizer(ReferralApiProperties properties, EmailFingerprintKeys fingerprintKeys) {
-        this.fingerprintKeys = fingerprintKeys;
         this.profileHosts = properties.referee().profileHosts().stream()
                 .map(host -> host.toLowerCase(Locale.ROOT))
                 .toList();
         this.profilePath = properties.referee().profilePathPattern();
+        this.fingerprintKeys = fingerprintKeys;
     }
 
     /** A referee, or the reason the text names none. */
