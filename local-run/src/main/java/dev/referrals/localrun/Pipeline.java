@@ -144,8 +144,8 @@ public final class Pipeline implements AutoCloseable {
 
     /**
      * The Spring properties that point a service at the local stack, the same as a test context gets: the broker,
-     * the registry, its database, the SMTP sink, its topic namespace, and the authorization server's issuer and
-     * audience. A new, modifiable map, in this order.
+     * the registry, its database and its credentials, the SMTP sink, its topic namespace, the local email
+     * fingerprint key, and the authorization server's issuer and audience. A new, modifiable map, in this order.
      */
     public static Map<String, String> stackProperties(LocalStack stack, DatabaseCoordinates database,
                                                       TopicNamespace namespace) {

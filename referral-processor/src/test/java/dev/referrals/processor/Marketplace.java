@@ -12,13 +12,17 @@ import dev.referrals.marketplace.JobActivity;
 import dev.referrals.marketplace.JobActivityKind;
 import dev.referrals.marketplace.JobStatus;
 import dev.referrals.marketplace.JobVisibility;
+import dev.referrals.localstack.LocalFingerprintKey;
 import dev.referrals.processor.ledger.LedgerTime;
 import dev.referrals.schemas.Topic;
 import dev.referrals.schemas.TopicNamespace;
 import dev.referrals.schemas.Topics;
+import dev.referrals.schemas.privacy.EmailFingerprint;
+import dev.referrals.schemas.privacy.EmailFingerprintKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +41,10 @@ public class Marketplace {
     public static final Duration LONG_AGO = Duration.ofHours(1);
 
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+
+    /** The keys the local stack configures the processor with, as the API would fingerprint. */
+    public static final EmailFingerprintKeys FINGERPRINT_KEYS = new EmailFingerprintKeys(LocalFingerprintKey.KEY_ID,
+            Map.of(LocalFingerprintKey.KEY_ID, LocalFingerprintKey.SECRET));
 
     private final KafkaTemplate<String, Object> kafka;
     private final TopicNamespace namespace;
@@ -109,6 +117,14 @@ public class Marketplace {
                 .setInvitationId(invitationOf(jobId, referrerId)).setJobId(jobId).setClientId("client-of-" + jobId)
                 .setReferrerId(referrerId).setReferee(referee).setRefereeKind(kind)
                 .setMessage("Booked this month; they are excellent").setRequestedAt(requestedAt).build();
+    }
+
+    /** A referral of the freelancer with this email, as the API publishes it: the fingerprint and its key id. */
+    public static ReferralRequested referralByEmail(String jobId, String referrerId, String typedEmail,
+                                                    Instant requestedAt) {
+        EmailFingerprint fingerprint = FINGERPRINT_KEYS.current(typedEmail);
+        return ReferralRequested.newBuilder(request(jobId, referrerId, RefereeKind.EMAIL, fingerprint.value(),
+                requestedAt)).setRefereeFingerprintKeyId(fingerprint.keyId()).build();
     }
 
     public void givenAccount(Account account) {

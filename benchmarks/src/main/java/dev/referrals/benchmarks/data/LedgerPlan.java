@@ -7,9 +7,12 @@ import dev.referrals.events.ReferralRequested;
 import dev.referrals.marketplace.JobActivityKind;
 import dev.referrals.marketplace.JobStatus;
 import dev.referrals.marketplace.JobVisibility;
+import dev.referrals.localstack.LocalFingerprintKey;
 import dev.referrals.schemas.Topics;
 import dev.referrals.schemas.privacy.EmailFingerprint;
+import dev.referrals.schemas.privacy.EmailFingerprintKeys;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -40,6 +43,9 @@ public final class LedgerPlan {
     private static final int PRIVATE_JOB = JOB_MIX - 1;
     /** Each request on a job uses two freelancers (referrer, referee) next to the job's number. */
     private static final int FREELANCERS_PER_VISIT = 2;
+    /** The key the services under test are started with, as the API would fingerprint. */
+    private static final EmailFingerprintKeys FINGERPRINT_KEYS = new EmailFingerprintKeys(LocalFingerprintKey.KEY_ID,
+            Map.of(LocalFingerprintKey.KEY_ID, LocalFingerprintKey.SECRET));
     private static final JobActivityKind[] NOISE = {
         JobActivityKind.INVITED, JobActivityKind.PROPOSAL_SUBMITTED, JobActivityKind.INVITATION_DECLINED,
         JobActivityKind.HIRED};
@@ -129,8 +135,10 @@ public final class LedgerPlan {
         int mix = (int) (g % MIX);
         String refereeId = mix == SELF ? referrer : referee(g);
         boolean byEmail = g % 2 == 1;
+        EmailFingerprint fingerprint = mix == NOBODY || !byEmail ? null
+                : FINGERPRINT_KEYS.current(marketplace.email(refereeId));
         String referee = mix == NOBODY ? Marketplace.PROFILE_BASE + "nobody-" + g
-                : byEmail ? EmailFingerprint.of(marketplace.email(refereeId)) : marketplace.profileUrl(refereeId);
+                : fingerprint != null ? fingerprint.value() : marketplace.profileUrl(refereeId);
         return ReferralRequested.newBuilder()
                 .setRequestId(UUID.randomUUID().toString())
                 .setInvitationId(marketplace.invitation(marketplace.job(j), referrer))
@@ -138,7 +146,8 @@ public final class LedgerPlan {
                 .setClientId(marketplace.client(j % clients))
                 .setReferrerId(referrer)
                 .setReferee(referee)
-                .setRefereeKind(mix == NOBODY || !byEmail ? RefereeKind.PROFILE_URL : RefereeKind.EMAIL)
+                .setRefereeKind(fingerprint == null ? RefereeKind.PROFILE_URL : RefereeKind.EMAIL)
+                .setRefereeFingerprintKeyId(fingerprint == null ? null : fingerprint.keyId())
                 .setMessage(g % 3 == 0 ? null : "I worked with them on three projects like this one; they deliver.")
                 .setRequestedAt(requestedAt)
                 .build();

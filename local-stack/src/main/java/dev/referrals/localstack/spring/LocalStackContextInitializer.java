@@ -1,5 +1,6 @@
 package dev.referrals.localstack.spring;
 
+import dev.referrals.localstack.LocalFingerprintKey;
 import dev.referrals.localstack.LocalStack;
 import dev.referrals.localstack.SharedLocalStack;
 import dev.referrals.localstack.auth.LocalIdentities;
@@ -17,7 +18,8 @@ import org.springframework.core.env.MutablePropertySources;
 import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /**
- * Points a Spring test context at the shared local stack, with a topic namespace and a database of its own:
+ * Points a Spring test context at the shared local stack, with a topic namespace and a database of its own, and
+ * gives it the credentials and the email fingerprint key that no {@code application.yml} holds:
  * {@code @SpringBootTest @ContextConfiguration(initializers = LocalStackContextInitializer.class)}.
  *
  * <p>Its properties come right after the test's own inlined properties, so they win over {@code application.yml}
@@ -70,6 +72,7 @@ public final class LocalStackContextInitializer
         properties.put(MAIL_HOST, stack.mail().host());
         properties.put(MAIL_PORT, stack.mail().smtpPort());
         properties.put(TOPIC_PREFIX, namespace.prefix());
+        properties.putAll(LocalFingerprintKey.properties());
         properties.put(ISSUER_URI, stack.authorizationServer().issuerUri());
         properties.put(AUDIENCES, LocalIdentities.AUDIENCE);
         return properties;

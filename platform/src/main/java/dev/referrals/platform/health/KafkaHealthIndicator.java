@@ -26,9 +26,9 @@ public class KafkaHealthIndicator implements HealthIndicator, AutoCloseable {
             return Health.up().withDetail("brokers", nodes).build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Health.down(e).build();
+            return HealthFailure.down(e);
         } catch (Exception unreachable) {
-            return Health.down(unreachable).build();
+            return HealthFailure.down(unreachable);
         }
     }
 

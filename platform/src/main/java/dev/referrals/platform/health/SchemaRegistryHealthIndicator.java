@@ -4,7 +4,10 @@ import dev.referrals.schemas.registry.SchemaRegistryClient;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
-/** UP while the schema registry answers; part of readiness, since no record can be read or written without it. */
+/**
+ * UP while the schema registry answers; part of readiness, since no record can be read or written without it. A
+ * failure is shown without the credentials of the registry URL.
+ */
 public class SchemaRegistryHealthIndicator implements HealthIndicator, AutoCloseable {
 
     private final SchemaRegistryClient client;
@@ -18,7 +21,7 @@ public class SchemaRegistryHealthIndicator implements HealthIndicator, AutoClose
         try {
             return Health.up().withDetail("compatibility", client.globalCompatibility()).build();
         } catch (RuntimeException unreachable) {
-            return Health.down(unreachable).build();
+            return HealthFailure.down(unreachable);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.referrals.platform.startup;
 
+import dev.referrals.schemas.privacy.CredentialRedaction;
 import java.net.ConnectException;
 import java.util.Arrays;
 import java.util.Optional;
@@ -9,7 +10,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Turns a start-up failure caused by an absent Kafka broker, PostgreSQL server or schema registry into one line
- * that says what is missing, where it was looked for, and what to start or set.
+ * that says what is missing, where it was looked for, and what to start or set. Credentials in a URL it names (a
+ * registry URL's user info, a JDBC password parameter) are masked.
  */
 public class MissingDependencyFailureAnalyzer implements FailureAnalyzer {
 
@@ -24,6 +26,7 @@ public class MissingDependencyFailureAnalyzer implements FailureAnalyzer {
     @Override
     public FailureAnalysis analyze(Throwable failure) {
         return describe(failure)
+                .map(CredentialRedaction::redact)
                 .map(line -> new FailureAnalysis(line, "Start what is named above, or point the setting at it.", failure))
                 .orElse(null);
     }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
 /** The readiness checks of Kafka and the registry: UP against the real ones, DOWN where nothing listens. */
@@ -40,6 +41,20 @@ class DependencyHealthIT {
                              SchemaRegistryClientConfig.MAX_RETRIES, 0)))) {
             assertThat(up.health().getStatus()).isEqualTo(Status.UP);
             assertThat(down.health().getStatus()).isEqualTo(Status.DOWN);
+        }
+    }
+
+    @Test
+    void aDownRegistryIsReportedWithoutTheCredentialsOfItsUrl() {
+        try (SchemaRegistryHealthIndicator down = new SchemaRegistryHealthIndicator(SchemaRegistryClients.fromConfig(
+                Map.of(SchemaRegistryClientConfig.SCHEMA_REGISTRY_URL, "http://svc:hunter2@" + NOTHING_LISTENS,
+                        SchemaRegistryClientConfig.ALLOW_CREDENTIALS_OVER_HTTP, true,
+                        SchemaRegistryClientConfig.MAX_RETRIES, 0)))) {
+            Health health = down.health();
+
+            assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(health.getDetails()).containsKey("error");
+            assertThat(health.getDetails().toString()).doesNotContain("hunter2");
         }
     }
 }

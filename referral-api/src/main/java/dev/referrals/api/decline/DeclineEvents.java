@@ -37,6 +37,7 @@ final class DeclineEvents {
                 .setReferrerId(decline.freelancerId())
                 .setReferee(decline.referral().referee().value())
                 .setRefereeKind(decline.referral().referee().kind())
+                .setRefereeFingerprintKeyId(decline.referral().referee().fingerprintKeyId())
                 .setMessage(decline.referral().message())
                 .setRequestedAt(requestedAt)
                 .build();

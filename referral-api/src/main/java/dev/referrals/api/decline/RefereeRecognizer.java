@@ -3,6 +3,7 @@ package dev.referrals.api.decline;
 import dev.referrals.api.ReferralApiProperties;
 import dev.referrals.events.RefereeKind;
 import dev.referrals.schemas.privacy.EmailFingerprint;
+import dev.referrals.schemas.privacy.EmailFingerprintKeys;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -41,13 +42,15 @@ public class RefereeRecognizer {
     private final int maxLength;
     private final List<String> profileHosts;
     private final Pattern profilePath;
+    private final EmailFingerprintKeys fingerprintKeys;
 
-    public RefereeRecognizer(ReferralApiProperties properties) {
+    public RefereeRecognizer(ReferralApiProperties properties, EmailFingerprintKeys fingerprintKeys) {
         this.maxLength = properties.referee().maxLength();
         this.profileHosts = properties.referee().profileHosts().stream()
                 .map(host -> host.toLowerCase(Locale.ROOT))
                 .toList();
         this.profilePath = properties.referee().profilePathPattern();
+        this.fingerprintKeys = fingerprintKeys;
     }
 
     /** A referee, or the reason the text names none. */
@@ -77,7 +80,8 @@ public class RefereeRecognizer {
         if (text.length() > EMAIL_MAX_LENGTH || !EMAIL.matcher(text).matches()) {
             return new Refused("is not a valid email address");
         }
-        return new Recognized(new Referee(RefereeKind.EMAIL, EmailFingerprint.of(text)));
+        EmailFingerprint fingerprint = fingerprintKeys.current(text);
+        return new Recognized(new Referee(RefereeKind.EMAIL, fingerprint.value(), fingerprint.keyId()));
     }
 
     private Recognition profileUrl(String text) {

@@ -7,10 +7,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * marketplace.accounts → the freelancer directory searched by referrers (R14). A tombstone (null value) erases the
- * account.
+ * account for good: it leaves an erased marker, so no replayed older record brings the person back into search.
  *
- * <p>Redelivery: the upsert by accountId ignores an update older than the row, and a delete of a missing row does
- * nothing, so a redelivered account or tombstone changes nothing.
+ * <p>Redelivery: the upsert by accountId ignores an update older than the row and any record of an erased account,
+ * and erasing twice is erasing once, so a redelivered account or tombstone changes nothing.
  */
 @Component
 class AccountListener {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.referrals.api.support.ApiClient;
 import dev.referrals.api.support.ApiIntegrationTest;
+import dev.referrals.api.support.TestFingerprintKeys;
 import dev.referrals.events.DeclineReason;
 import dev.referrals.events.InviteDeclined;
 import dev.referrals.events.RefereeKind;
@@ -92,7 +93,7 @@ class DeclineIT extends ApiIntegrationTest {
     }
 
     @Test
-    void anEmailRefereeTravelsOnlyAsTheFingerprintOfTheAddress() {
+    void anEmailRefereeTravelsOnlyAsTheKeyedFingerprintOfTheAddressWithItsKeyId() {
         String jobId = id("job");
 
         ApiClient.Answer answer = api.post("/api/v1/invitations/inv-2/decline",
@@ -101,7 +102,9 @@ class DeclineIT extends ApiIntegrationTest {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(202);
         ReferralRequested requested = awaitOne(Topics.REFERRAL_REQUESTED, jobId, ReferralRequested::getJobId);
         assertThat(requested.getRefereeKind()).isEqualTo(RefereeKind.EMAIL);
-        assertThat(requested.getReferee()).isEqualTo(EmailFingerprint.of("ana.lima@mail.example"));
+        EmailFingerprint fingerprint = TestFingerprintKeys.LOCAL.current("ana.lima@mail.example");
+        assertThat(requested.getReferee()).isEqualTo(fingerprint.value());
+        assertThat(requested.getRefereeFingerprintKeyId()).isEqualTo(fingerprint.keyId());
         assertThat(requested.getMessage()).isNull();
         for (ConsumerRecord<String, byte[]> record
                 : events.records(Topics.REFERRAL_REQUESTED, IsolationLevel.READ_UNCOMMITTED)) {

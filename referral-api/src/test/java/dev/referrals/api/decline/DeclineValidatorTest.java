@@ -7,6 +7,7 @@ import dev.referrals.api.ReferralApiProperties;
 import dev.referrals.api.problem.FieldViolation;
 import dev.referrals.api.problem.InvalidRequestException;
 import dev.referrals.api.support.ShippedProperties;
+import dev.referrals.api.support.TestFingerprintKeys;
 import dev.referrals.events.DeclineReason;
 import dev.referrals.events.RefereeKind;
 import jakarta.validation.Validation;
@@ -21,7 +22,7 @@ class DeclineValidatorTest {
     private static final ReferralApiProperties PROPERTIES = ShippedProperties.referralApi();
 
     private final DeclineValidator validator = new DeclineValidator(VALIDATION.getValidator(),
-            new RefereeRecognizer(PROPERTIES), PROPERTIES);
+            new RefereeRecognizer(PROPERTIES, TestFingerprintKeys.LOCAL), PROPERTIES);
 
     @AfterAll
     static void close() {

@@ -3,7 +3,9 @@ package dev.referrals.api.decline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.referrals.api.support.ShippedProperties;
+import dev.referrals.api.support.TestFingerprintKeys;
 import dev.referrals.events.RefereeKind;
+import dev.referrals.localstack.LocalFingerprintKey;
 import dev.referrals.schemas.privacy.EmailFingerprint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,7 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** What a referrer may type to name a referee, with the shipped configuration. */
 class RefereeRecognizerTest {
 
-    private final RefereeRecognizer recognizer = new RefereeRecognizer(ShippedProperties.referralApi());
+    private final RefereeRecognizer recognizer = new RefereeRecognizer(ShippedProperties.referralApi(),
+            TestFingerprintKeys.LOCAL);
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -42,11 +45,12 @@ class RefereeRecognizerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ana@mail.example", "Ana.Lima+work@Mail.Example", " ana_lima@sub.mail-host.example "})
-    void anEmailIsAnEmailRefereeCarriedOnlyAsItsFingerprint(String email) {
+    void anEmailIsAnEmailRefereeCarriedOnlyAsItsFingerprintUnderTheCurrentKey(String email) {
         RefereeRecognizer.Recognition recognition = recognizer.recognize(email);
 
+        EmailFingerprint fingerprint = TestFingerprintKeys.LOCAL.current(email);
         assertThat(recognition).isEqualTo(new RefereeRecognizer.Recognized(
-                new Referee(RefereeKind.EMAIL, EmailFingerprint.of(email))));
+                new Referee(RefereeKind.EMAIL, fingerprint.value(), LocalFingerprintKey.KEY_ID)));
     }
 
     @ParameterizedTest

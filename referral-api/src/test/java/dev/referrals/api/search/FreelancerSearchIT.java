@@ -68,6 +68,27 @@ class FreelancerSearchIT extends ApiIntegrationTest {
     }
 
     @Test
+    void aReplayedAccountRecordDoesNotBringAnErasedFreelancerBackIntoTheSearch() {
+        String token = token();
+        String erased = id("erased");
+        publish(erased, AccountKind.FREELANCER, AccountStatus.ACTIVE, "Erased " + token, 0);
+        awaitSearch(token, ids -> ids.contains(erased));
+        events.publishBytes(Topics.ACCOUNTS, erased, null);
+        awaitSearch(token, List::isEmpty);
+
+        // What a reset consumer group or a not yet compacted segment replays: the old record, and a newer one.
+        publish(erased, AccountKind.FREELANCER, AccountStatus.ACTIVE, "Erased " + token, 0);
+        publish(erased, AccountKind.FREELANCER, AccountStatus.ACTIVE, "Erased " + token, 60);
+        String barrier = EventLog.keyOnTheSamePartitionAs(erased, Topics.ACCOUNTS);
+        publish(barrier, AccountKind.FREELANCER, AccountStatus.ACTIVE, "Barrier " + token, 0);
+        awaitSearch(token, ids -> ids.contains(barrier));
+
+        assertThat(accountIds(search(token).json())).containsExactly(barrier);
+        assertThat(jdbc.sql("SELECT count(*) FROM erased_accounts WHERE account_id = ?").param(erased)
+                .query(Long.class).single()).isOne();
+    }
+
+    @Test
     void aRedeliveredOrOlderAccountDoesNotBringBackAnOldName() {
         String token = token();
         String accountId = id("renamed");

@@ -12,6 +12,7 @@ import dev.referrals.processor.decision.LedgerFacts.Place;
 import dev.referrals.processor.decision.LedgerFacts.Referral;
 import dev.referrals.processor.eligibility.ReferralSnapshot.Job;
 import dev.referrals.processor.eligibility.ReferralSnapshot.Referee;
+import dev.referrals.schemas.privacy.EmailFingerprintKeys;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,13 +45,16 @@ class JdbcSnapshotSource implements SnapshotSource {
             .thenComparing(MatchedAccount::accountId);
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final EmailFingerprintKeys fingerprintKeys;
 
-    JdbcSnapshotSource(NamedParameterJdbcTemplate jdbc) {
+    JdbcSnapshotSource(NamedParameterJdbcTemplate jdbc, EmailFingerprintKeys fingerprintKeys) {
         this.jdbc = jdbc;
+        this.fingerprintKeys = fingerprintKeys;
     }
 
     @Override
     public LedgerFacts load(List<ReferralRequested> requests) {
+        requireKnownKeys(requests);
         if (requests.isEmpty()) {
             return new LedgerFacts(Map.of(), Map.of(), Set.of(), Set.of(), List.of(), Set.of(), List.of());
         }
@@ -86,30 +90,52 @@ class JdbcSnapshotSource implements SnapshotSource {
         return jobs;
     }
 
+    /** Only keys this processor holds are matched; any other would reject a referee who may well exist. */
+    private void requireKnownKeys(List<ReferralRequested> requests) {
+        for (ReferralRequested request : requests) {
+            RefereeName.of(request)
+                    .filter(name -> name.kind() == RefereeName.Kind.EMAIL_FINGERPRINT)
+                    .filter(name -> !fingerprintKeys.keyIds().contains(name.keyId()))
+                    .ifPresent(name -> {
+                        throw new UnknownFingerprintKeyException(request.getRequestId(), name.keyId());
+                    });
+        }
+    }
+
+    /** A URL by its normalized form; an email by its fingerprint under the key id the request names. */
     private Map<RefereeName, Referee> referees(Set<RefereeName> names) {
         String[] urls = names.stream().filter(name -> name.kind() == RefereeName.Kind.PROFILE_URL)
                 .map(RefereeName::value).toArray(String[]::new);
-        String[] fingerprints = names.stream().filter(name -> name.kind() == RefereeName.Kind.EMAIL_FINGERPRINT)
-                .map(RefereeName::value).toArray(String[]::new);
-        if (urls.length == 0 && fingerprints.length == 0) {
+        List<RefereeName> fingerprints = names.stream()
+                .filter(name -> name.kind() == RefereeName.Kind.EMAIL_FINGERPRINT).toList();
+        if (urls.length == 0 && fingerprints.isEmpty()) {
             return Map.of();
         }
         Map<RefereeName, MatchedAccount> matches = new HashMap<>();
         jdbc.query("""
-                        select account_id, kind, status, profile_url, email_fingerprint
-                          from account
-                         where not erased
-                           and (profile_url = any(:urls) or email_fingerprint = any(:fingerprints))
+                        select a.account_id, a.kind, a.status, a.profile_url, null as key_id, null as fingerprint
+                          from account a
+                         where not a.erased and a.profile_url = any(:urls)
+                        union all
+                        select a.account_id, a.kind, a.status, null, f.key_id, f.fingerprint
+                          from account a
+                          join account_email_fingerprint f on f.account_id = a.account_id
+                          join unnest(:keyIds, :fingerprints) as wanted(key_id, fingerprint)
+                            on f.key_id = wanted.key_id and f.fingerprint = wanted.fingerprint
+                         where not a.erased
                         """,
-                new MapSqlParameterSource("urls", urls).addValue("fingerprints", fingerprints),
+                new MapSqlParameterSource("urls", urls)
+                        .addValue("keyIds", fingerprints.stream().map(RefereeName::keyId).toArray(String[]::new))
+                        .addValue("fingerprints", fingerprints.stream().map(RefereeName::value).toArray(String[]::new)),
                 row -> {
                     MatchedAccount account = new MatchedAccount(row.getString("account_id"), new Referee(
                             row.getString("account_id"), AccountKind.valueOf(row.getString("kind")),
                             AccountStatus.valueOf(row.getString("status"))));
-                    keep(matches, new RefereeName(RefereeName.Kind.PROFILE_URL, row.getString("profile_url")),
-                            account);
-                    keep(matches, new RefereeName(RefereeName.Kind.EMAIL_FINGERPRINT,
-                            row.getString("email_fingerprint")), account);
+                    String url = row.getString("profile_url");
+                    keep(matches, url == null ? null : RefereeName.profileUrl(url), account);
+                    String fingerprint = row.getString("fingerprint");
+                    keep(matches, fingerprint == null ? null
+                            : RefereeName.emailFingerprint(row.getString("key_id"), fingerprint), account);
                 });
         Map<RefereeName, Referee> referees = new HashMap<>();
         matches.forEach((name, account) -> {
@@ -121,7 +147,7 @@ class JdbcSnapshotSource implements SnapshotSource {
     }
 
     private static void keep(Map<RefereeName, MatchedAccount> matches, RefereeName name, MatchedAccount account) {
-        if (name.value() != null) {
+        if (name != null) {
             matches.merge(name, account, (one, other) -> PREFERRED_MATCH.compare(one, other) <= 0 ? one : other);
         }
     }

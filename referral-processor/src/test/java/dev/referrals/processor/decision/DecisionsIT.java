@@ -8,12 +8,11 @@ import static dev.referrals.processor.Marketplace.now;
 import static dev.referrals.processor.Marketplace.onInvitation;
 import static dev.referrals.processor.Marketplace.profileUrlOf;
 import static dev.referrals.processor.Marketplace.referral;
-import static dev.referrals.processor.Marketplace.request;
+import static dev.referrals.processor.Marketplace.referralByEmail;
 import static dev.referrals.processor.Marketplace.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.referrals.events.RefereeKind;
 import dev.referrals.events.ReferralCreated;
 import dev.referrals.events.ReferralRejected;
 import dev.referrals.events.ReferralRequested;
@@ -27,7 +26,6 @@ import dev.referrals.marketplace.JobVisibility;
 import dev.referrals.processor.Marketplace;
 import dev.referrals.processor.ProcessorIntegrationTest;
 import dev.referrals.processor.PublishedEvents;
-import dev.referrals.schemas.privacy.EmailFingerprint;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.stream.Stream;
@@ -260,8 +258,7 @@ class DecisionsIT {
         marketplace.givenFreelancers(ana, ben);
         marketplace.givenInvited(jobId, ana);
         String typed = "  " + emailOf(ben).toUpperCase() + " ";
-        ReferralRequested request = request(jobId, ana, RefereeKind.EMAIL, EmailFingerprint.of(typed),
-                now().minus(Marketplace.LONG_AGO));
+        ReferralRequested request = referralByEmail(jobId, ana, typed, now().minus(Marketplace.LONG_AGO));
 
         marketplace.sendRequest(request);
 

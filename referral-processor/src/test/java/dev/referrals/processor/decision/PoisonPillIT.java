@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.referrals.events.ReferralRequested;
 import dev.referrals.platform.kafka.DeadLetterReason;
+import dev.referrals.processor.DeadLetters;
 import dev.referrals.processor.Marketplace;
 import dev.referrals.processor.ProcessorIntegrationTest;
 import dev.referrals.processor.PublishedEvents;
@@ -15,20 +16,12 @@ import dev.referrals.schemas.TopicNamespace;
 import dev.referrals.schemas.Topics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -143,22 +136,7 @@ class PoisonPillIT {
     }
 
     private ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(namespace.deadLetterTopic(Topics.REFERRAL_REQUESTED)));
-            Instant deadline = Instant.now().plus(PublishedEvents.WAIT);
-            while (Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key())) {
-                        return record;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no dead letter with key " + key + " within " + PublishedEvents.WAIT);
+        return DeadLetters.awaitReferralRequest(bootstrapServers, namespace, key);
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

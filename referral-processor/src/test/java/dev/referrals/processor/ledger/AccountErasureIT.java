@@ -4,17 +4,15 @@ import static dev.referrals.processor.Marketplace.emailOf;
 import static dev.referrals.processor.Marketplace.now;
 import static dev.referrals.processor.Marketplace.profileUrlOf;
 import static dev.referrals.processor.Marketplace.referral;
-import static dev.referrals.processor.Marketplace.request;
+import static dev.referrals.processor.Marketplace.referralByEmail;
 import static dev.referrals.processor.Marketplace.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.referrals.events.RefereeKind;
 import dev.referrals.events.ReferralRequested;
 import dev.referrals.events.RejectionReason;
 import dev.referrals.processor.Marketplace;
 import dev.referrals.processor.ProcessorIntegrationTest;
 import dev.referrals.processor.PublishedEvents;
-import dev.referrals.schemas.privacy.EmailFingerprint;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,8 +43,7 @@ class AccountErasureIT {
         marketplace.givenActivity(Marketplace.invited(jobId, ana, "second-" + ana));
 
         marketplace.givenErased(ben);
-        ReferralRequested byEmail = request(jobId, ana, RefereeKind.EMAIL, EmailFingerprint.of(emailOf(ben)),
-                now().minus(Marketplace.LONG_AGO));
+        ReferralRequested byEmail = referralByEmail(jobId, ana, emailOf(ben), now().minus(Marketplace.LONG_AGO));
         ReferralRequested byUrl = Marketplace.onInvitation(referral(jobId, ana, profileUrlOf(ben)), "second-" + ana);
         marketplace.sendRequest(byEmail);
         marketplace.sendRequest(byUrl);
@@ -55,10 +52,10 @@ class AccountErasureIT {
                 .isEqualTo(RejectionReason.REFEREE_NOT_FOUND);
         assertThat(published.awaitRejected(byUrl.getRequestId()).getReason())
                 .isEqualTo(RejectionReason.REFEREE_NOT_FOUND);
-        Map<String, Object> row = jdbc.sql(
-                        "select profile_url, email_fingerprint, erased from account where account_id = ?")
+        Map<String, Object> row = jdbc.sql("select profile_url, erased from account where account_id = ?")
                 .param(ben).query().singleRow();
-        assertThat(row).containsEntry("profile_url", null).containsEntry("email_fingerprint", null)
-                .containsEntry("erased", true);
+        assertThat(row).containsEntry("profile_url", null).containsEntry("erased", true);
+        assertThat(jdbc.sql("select count(*) from account_email_fingerprint where account_id = ?").param(ben)
+                .query(Long.class).single()).isZero();
     }
 }

@@ -7,6 +7,7 @@ import static dev.referrals.processor.Marketplace.job;
 import static dev.referrals.processor.Marketplace.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.referrals.localstack.LocalFingerprintKey;
 import dev.referrals.marketplace.Account;
 import dev.referrals.marketplace.AccountStatus;
 import dev.referrals.marketplace.Job;
@@ -14,8 +15,8 @@ import dev.referrals.marketplace.JobActivity;
 import dev.referrals.marketplace.JobActivityKind;
 import dev.referrals.marketplace.JobStatus;
 import dev.referrals.marketplace.JobVisibility;
+import dev.referrals.processor.Marketplace;
 import dev.referrals.processor.ProcessorIntegrationTest;
-import dev.referrals.schemas.privacy.EmailFingerprint;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,22 +78,27 @@ class LedgerIT {
         accounts.erase(ben.getAccountId());
         accounts.record(ben);
 
-        assertThat(column("select coalesce(profile_url, email_fingerprint, 'none') from account where account_id = ?",
+        assertThat(column("select coalesce(profile_url, 'none') from account where account_id = ?",
                 ben.getAccountId())).isEqualTo("none");
+        assertThat(column("select count(*)::text from account_email_fingerprint where account_id = ?",
+                ben.getAccountId())).isEqualTo("0");
     }
 
     @Test
-    void theLedgerKeepsAnEmailFingerprintAndTheNormalizedUrlButNeverTheAddress() {
+    void theLedgerKeepsTheKeyedEmailFingerprintAndTheNormalizedUrlButNeverTheAddress() {
         Account ben = Account.newBuilder(freelancer(unique("ben")))
                 .setProfileUrl("https://WWW.marketplace.test/freelancers/Ben/?utm=x").build();
 
         accounts.record(ben);
 
-        assertThat(column("select email_fingerprint from account where account_id = ?", ben.getAccountId()))
-                .isEqualTo(EmailFingerprint.of(emailOf(ben.getAccountId())));
+        assertThat(column("select fingerprint from account_email_fingerprint where account_id = ? and key_id = ?",
+                ben.getAccountId(), LocalFingerprintKey.KEY_ID))
+                .isEqualTo(Marketplace.FINGERPRINT_KEYS.current(emailOf(ben.getAccountId())).value());
         assertThat(column("select profile_url from account where account_id = ?", ben.getAccountId()))
                 .isEqualTo("https://marketplace.test/freelancers/Ben");
         assertThat(jdbc.sql("select count(*) from account where account_id = ? and row(account.*)::text like ?")
+                .params(ben.getAccountId(), "%@%").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from account_email_fingerprint f where account_id = ? and f::text like ?")
                 .params(ben.getAccountId(), "%@%").query(Long.class).single()).isZero();
     }
 
@@ -107,7 +113,7 @@ class LedgerIT {
                 .query(Long.class).single()).isEqualTo(1);
     }
 
-    private String column(String query, String id) {
-        return jdbc.sql(query).param(id).query(String.class).single();
+    private String column(String query, Object... parameters) {
+        return jdbc.sql(query).params(parameters).query(String.class).single();
     }
 }

@@ -1,36 +1,22 @@
 package dev.referrals.schemas.privacy;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.Locale;
+import java.util.Objects;
 
 /**
- * How an email address appears in a {@code referrals.*} event: never as itself, only as a fingerprint that the
- * processor can match against the accounts it knows.
+ * How an email address appears in a {@code referrals.*} event: never as itself, only as a keyed fingerprint that
+ * the processor can match against the accounts it knows, with the id of the key that made it.
  *
- * <p>The address is trimmed and lower-cased first, so that matching ignores case and surrounding spaces, as the
- * marketplace does. The fingerprint is {@code sha256:} and the lower-case hex SHA-256 of the UTF-8 bytes.
+ * @param keyId the id of the {@link EmailFingerprintKeys key} that made the fingerprint
+ * @param value {@value #PREFIX} and the lower-case hex HMAC-SHA256 of the normalized address under that key
  */
-public final class EmailFingerprint {
+public record EmailFingerprint(String keyId, String value) {
 
     /** Marks a referee that is a fingerprint rather than a URL. */
-    public static final String PREFIX = "sha256:";
+    public static final String PREFIX = "hmac-sha256:";
 
-    private static final String ALGORITHM = "SHA-256";
-
-    private EmailFingerprint() {
-    }
-
-    public static String of(String email) {
-        String normalized = email.trim().toLowerCase(Locale.ROOT);
-        try {
-            byte[] digest = MessageDigest.getInstance(ALGORITHM).digest(normalized.getBytes(StandardCharsets.UTF_8));
-            return PREFIX + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every JVM has " + ALGORITHM, impossible);
-        }
+    public EmailFingerprint {
+        Objects.requireNonNull(keyId, "keyId");
+        Objects.requireNonNull(value, "value");
     }
 
     public static boolean isFingerprint(String value) {

@@ -1,6 +1,7 @@
 package dev.referrals.schemas.registration;
 
 import dev.referrals.schemas.TopicNamespace;
+import dev.referrals.schemas.privacy.CredentialRedaction;
 import dev.referrals.schemas.registration.SubjectStatus.State;
 import dev.referrals.schemas.registry.CompatibilityLevel;
 import dev.referrals.schemas.registry.SchemaRegistryClient;
@@ -10,6 +11,7 @@ import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.ConfigException;
 
 /**
  * The command line of {@link SchemaRegistrar}; see docs/schemas.md.
@@ -18,6 +20,8 @@ import java.util.Map;
  * register --url URL [--prefix P] [--compatibility LEVEL] [--user-info USER:PASSWORD | --bearer-token TOKEN]
  * check    --url URL [--prefix P] [--require-registered] [--user-info USER:PASSWORD | --bearer-token TOKEN]
  * </pre>
+ *
+ * Credentials go to an {@code http} URL only with {@code --allow-credentials-over-http}.
  *
  * Exit status: 0 when done, 1 when a check finds an incompatible (or, with --require-registered, an unregistered)
  * schema, 2 on a usage error or when the registry cannot be reached.
@@ -30,7 +34,8 @@ public final class RegistrarCommand {
 
     static final String USAGE = """
             usage: register --url URL [--prefix P] [--compatibility LEVEL] [--user-info USER:PASSWORD | --bearer-token TOKEN]
-                   check    --url URL [--prefix P] [--require-registered] [--user-info USER:PASSWORD | --bearer-token TOKEN]""";
+                   check    --url URL [--prefix P] [--require-registered] [--user-info USER:PASSWORD | --bearer-token TOKEN]
+            credentials go to an http URL only with --allow-credentials-over-http""";
 
     private RegistrarCommand() {
     }
@@ -51,7 +56,13 @@ public final class RegistrarCommand {
             err.println(USAGE);
             return USAGE_OR_UNREACHABLE;
         }
-        SchemaRegistryClient client = SchemaRegistryClients.fromConfig(options.clientConfig());
+        SchemaRegistryClient client;
+        try {
+            client = SchemaRegistryClients.fromConfig(options.clientConfig());
+        } catch (ConfigException misconfigured) {
+            err.println(CredentialRedaction.redact(misconfigured.getMessage()));
+            return USAGE_OR_UNREACHABLE;
+        }
         try {
             SchemaRegistrar registrar = new SchemaRegistrar(client, TopicNamespace.of(options.prefix()));
             List<SubjectStatus> statuses = options.register()
@@ -62,7 +73,8 @@ public final class RegistrarCommand {
                     || (options.requireRegistered() && status.state() != State.REGISTERED));
             return failed ? CHECK_FAILED : OK;
         } catch (RuntimeException registryFailure) {
-            err.println("Schema registry at " + options.url() + " failed: " + registryFailure.getMessage());
+            err.println(CredentialRedaction.redact(
+                    "Schema registry at " + options.url() + " failed: " + registryFailure.getMessage()));
             return USAGE_OR_UNREACHABLE;
         } finally {
             client.close();
@@ -70,7 +82,8 @@ public final class RegistrarCommand {
     }
 
     private record Options(boolean register, String url, String prefix, CompatibilityLevel compatibility,
-                           boolean requireRegistered, String userInfo, String bearerToken) {
+                           boolean requireRegistered, String userInfo, String bearerToken,
+                           boolean allowCredentialsOverHttp) {
 
         static Options parse(String[] args) {
             if (args.length == 0 || !(args[0].equals("register") || args[0].equals("check"))) {
@@ -78,10 +91,13 @@ public final class RegistrarCommand {
             }
             Map<String, String> values = new HashMap<>();
             boolean requireRegistered = false;
+            boolean allowCredentialsOverHttp = false;
             for (int i = 1; i < args.length; i++) {
                 String flag = args[i];
                 if (flag.equals("--require-registered")) {
                     requireRegistered = true;
+                } else if (flag.equals("--allow-credentials-over-http")) {
+                    allowCredentialsOverHttp = true;
                 } else if (flag.startsWith("--") && i + 1 < args.length) {
                     values.put(flag, args[++i]);
                 } else {
@@ -95,7 +111,8 @@ public final class RegistrarCommand {
             String level = values.remove("--compatibility");
             Options options = new Options(args[0].equals("register"), url, values.getOrDefault("--prefix", ""),
                     level == null ? SchemaRegistrar.PROJECT_COMPATIBILITY : CompatibilityLevel.parse(level),
-                    requireRegistered, values.remove("--user-info"), values.remove("--bearer-token"));
+                    requireRegistered, values.remove("--user-info"), values.remove("--bearer-token"),
+                    allowCredentialsOverHttp);
             values.remove("--prefix");
             if (!values.isEmpty()) {
                 throw new IllegalArgumentException("unknown option(s): " + values.keySet());
@@ -106,6 +123,7 @@ public final class RegistrarCommand {
         Map<String, Object> clientConfig() {
             Map<String, Object> config = new HashMap<>();
             config.put(SchemaRegistryClientConfig.SCHEMA_REGISTRY_URL, url);
+            config.put(SchemaRegistryClientConfig.ALLOW_CREDENTIALS_OVER_HTTP, allowCredentialsOverHttp);
             if (userInfo != null) {
                 config.put(SchemaRegistryClientConfig.BASIC_AUTH_CREDENTIALS_SOURCE,
                         SchemaRegistryClientConfig.BASIC_AUTH_SOURCE_USER_INFO);

@@ -1,5 +1,6 @@
 package dev.referrals.schemas.registry;
 
+import dev.referrals.schemas.privacy.CredentialRedaction;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -70,14 +71,15 @@ final class BaseUrls {
         try {
             URI uri = new URI(text);
             if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new ConfigException(SchemaRegistryClientConfig.SCHEMA_REGISTRY_URL, text,
-                        "Expected an absolute http or https URL");
+                throw new ConfigException(SchemaRegistryClientConfig.SCHEMA_REGISTRY_URL,
+                        CredentialRedaction.redact(text), "Expected an absolute http or https URL");
             }
             String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
             URI withoutUserInfo = new URI(uri.getScheme() + "://" + hostAndPort(uri) + path);
             return new BaseUrl(withoutUserInfo, Optional.ofNullable(uri.getUserInfo()));
         } catch (URISyntaxException malformed) {
-            throw new ConfigException(SchemaRegistryClientConfig.SCHEMA_REGISTRY_URL, text, malformed.getMessage());
+            throw new ConfigException(SchemaRegistryClientConfig.SCHEMA_REGISTRY_URL, CredentialRedaction.redact(text),
+                    CredentialRedaction.redact(malformed.getMessage()));
         }
     }
 

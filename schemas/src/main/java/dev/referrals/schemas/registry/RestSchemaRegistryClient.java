@@ -24,6 +24,7 @@ public class RestSchemaRegistryClient implements SchemaRegistryClient {
     private static final String SCHEMA_TYPE_FIELD = "schemaType";
     private static final String AVRO_SCHEMA_TYPE = "AVRO";
     private static final String PERMANENT_QUERY = "?permanent=true";
+    private static final String HTTP = "http";
 
     private final RegistryHttp http;
     private final ObjectMapper json = new ObjectMapper();
@@ -49,8 +50,24 @@ public class RestSchemaRegistryClient implements SchemaRegistryClient {
                         SchemaRegistryClientConfig.DEFAULT_RETRIES_MAX_WAIT_MS));
         Duration readTimeout = Duration.ofMillis(config.integer(SchemaRegistryClientConfig.HTTP_READ_TIMEOUT_MS,
                 SchemaRegistryClientConfig.DEFAULT_HTTP_READ_TIMEOUT_MS));
-        this.http = new RegistryHttp(baseUrls, RegistryAuthorization.fromConfig(config), backoff, client.build(),
-                readTimeout, json);
+        RegistryAuthorization authorization = RegistryAuthorization.fromConfig(config);
+        refuseCredentialsOverHttp(baseUrls, authorization, config);
+        this.http = new RegistryHttp(baseUrls, authorization, backoff, client.build(), readTimeout, json);
+    }
+
+    private static void refuseCredentialsOverHttp(BaseUrls baseUrls, RegistryAuthorization authorization,
+                                                  ConfigReader config) {
+        if (config.bool(SchemaRegistryClientConfig.ALLOW_CREDENTIALS_OVER_HTTP,
+                SchemaRegistryClientConfig.DEFAULT_ALLOW_CREDENTIALS_OVER_HTTP)) {
+            return;
+        }
+        for (BaseUrls.BaseUrl url : baseUrls.all()) {
+            if (HTTP.equalsIgnoreCase(url.uri().getScheme()) && authorization.headerFor(url).isPresent()) {
+                throw new ConfigException("Refusing to send schema registry credentials over plain http to "
+                        + url.uri() + ": use an https URL, or set " + SchemaRegistryClientConfig.CLIENT_NAMESPACE
+                        + SchemaRegistryClientConfig.ALLOW_CREDENTIALS_OVER_HTTP + "=true for a trusted network");
+            }
+        }
     }
 
     @Override

@@ -35,6 +35,14 @@ public final class SchemaRegistryClientConfig {
     /** The token sent as {@code Authorization: Bearer <token>}. */
     public static final String BEARER_AUTH_TOKEN = "bearer.auth.token";
 
+    /**
+     * Not Confluent's: whether credentials (basic auth or a bearer token) may be sent to an {@code http} registry
+     * URL, where anyone on the path reads them. Off by default, so such a configuration fails at start-up; turn it
+     * on only for a registry on a trusted local network. Read with or without the {@code schema.registry.} prefix.
+     */
+    public static final String ALLOW_CREDENTIALS_OVER_HTTP = "allow.credentials.over.http";
+    public static final boolean DEFAULT_ALLOW_CREDENTIALS_OVER_HTTP = false;
+
     /** Connect timeout of one HTTP attempt. Confluent's default: 60 s. */
     public static final String HTTP_CONNECT_TIMEOUT_MS = "http.connect.timeout.ms";
     public static final int DEFAULT_HTTP_CONNECT_TIMEOUT_MS = 60_000;

@@ -89,4 +89,19 @@ class RegistrarCommandTest {
         assertThat(status).isEqualTo(RegistrarCommand.USAGE_OR_UNREACHABLE);
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("Schema registry at http://127.0.0.1:1 failed");
     }
+
+    @Test
+    void credentialsForAnHttpRegistryAreRefusedWithoutTheFlagAndNeverPrinted() {
+        int refused = run("check", "--url", "http://127.0.0.1:1", "--user-info", "ops:hunter2-secret");
+
+        assertThat(refused).isEqualTo(RegistrarCommand.USAGE_OR_UNREACHABLE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("plain http").doesNotContain("hunter2-secret");
+
+        err.reset();
+        int allowed = run("check", "--url", "http://ops:hunter2-secret@127.0.0.1:1", "--allow-credentials-over-http");
+
+        assertThat(allowed).isEqualTo(RegistrarCommand.USAGE_OR_UNREACHABLE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("Schema registry at http://ops:****@127.0.0.1:1")
+                .doesNotContain("hunter2-secret");
+    }
 }

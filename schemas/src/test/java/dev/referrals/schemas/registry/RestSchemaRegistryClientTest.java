@@ -120,6 +120,49 @@ class RestSchemaRegistryClientTest {
     }
 
     @Test
+    void refusesCredentialsOverPlainHttpUnlessExplicitlyAllowed() {
+        String withUserInfo = server.url().replace("http://", "http://reader:pa%40ss@");
+
+        assertThatThrownBy(() -> new RestSchemaRegistryClient(Map.of(
+                SchemaRegistryClientConfig.SCHEMA_REGISTRY_URL, withUserInfo)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("plain http").hasMessageContaining("schema.registry.allow.credentials.over.http")
+                .hasMessageNotContaining("pa%40ss").hasMessageNotContaining("reader");
+        assertThatThrownBy(() -> new RestSchemaRegistryClient(Map.of(
+                SchemaRegistryClientConfig.SCHEMA_REGISTRY_URL, server.url(),
+                SchemaRegistryClientConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO",
+                SchemaRegistryClientConfig.BASIC_AUTH_USER_INFO, "svc:secret")))
+                .hasMessageContaining("plain http").hasMessageNotContaining("secret");
+        assertThatThrownBy(() -> new RestSchemaRegistryClient(Map.of(
+                SchemaRegistryClientConfig.SCHEMA_REGISTRY_URL, server.url(),
+                SchemaRegistryClientConfig.BEARER_AUTH_CREDENTIALS_SOURCE, "STATIC_TOKEN",
+                SchemaRegistryClientConfig.BEARER_AUTH_TOKEN, "tok.en")))
+                .hasMessageContaining("plain http").hasMessageNotContaining("tok.en");
+    }
+
+    @Test
+    void sendsCredentialsOverHttpsOrOverHttpWhenAllowedAndNoneIsNeededWithoutCredentials() {
+        new RestSchemaRegistryClient(Map.of(SchemaRegistryClientConfig.SCHEMA_REGISTRY_URL,
+                "https://reader:secret@sr.example:8081")).close();
+        new RestSchemaRegistryClient(Map.of(SchemaRegistryClientConfig.SCHEMA_REGISTRY_URL, server.url())).close();
+        server.thenReply(Reply.json(200, "[]"));
+
+        new RestSchemaRegistryClient(Map.of(SchemaRegistryClientConfig.SCHEMA_REGISTRY_URL,
+                server.url().replace("http://", "http://reader:secret@"),
+                "schema.registry." + SchemaRegistryClientConfig.ALLOW_CREDENTIALS_OVER_HTTP, "true")).subjects();
+
+        assertThat(server.requests().get(0).header("Authorization")).isEqualTo(basic("reader:secret"));
+    }
+
+    @Test
+    void aMalformedRegistryUrlIsReportedWithoutItsPassword() {
+        assertThatThrownBy(() -> new RestSchemaRegistryClient(Map.of(SchemaRegistryClientConfig.SCHEMA_REGISTRY_URL,
+                "http://reader:secret@sr example:8081")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageNotContaining("secret").hasMessageContaining("reader:****@");
+    }
+
+    @Test
     void sendsBasicAuthFromUserInfo() {
         server.thenReply(Reply.json(200, "[]"));
 
@@ -145,7 +188,8 @@ class RestSchemaRegistryClientTest {
         server.thenReply(Reply.json(200, "[]"));
         String url = server.url().replace("http://", "http://reader:pa%40ss@");
 
-        new RestSchemaRegistryClient(Map.of(SchemaRegistryClientConfig.SCHEMA_REGISTRY_URL, url)).subjects();
+        new RestSchemaRegistryClient(Map.of(SchemaRegistryClientConfig.SCHEMA_REGISTRY_URL, url,
+                SchemaRegistryClientConfig.ALLOW_CREDENTIALS_OVER_HTTP, true)).subjects();
 
         Request request = server.requests().get(0);
         assertThat(request.header("Authorization")).isEqualTo(basic("reader:pa@ss"));
@@ -313,6 +357,8 @@ class RestSchemaRegistryClientTest {
         config.put(SchemaRegistryClientConfig.SCHEMA_REGISTRY_URL, server.url());
         config.putIfAbsent(SchemaRegistryClientConfig.RETRIES_WAIT_MS, 1);
         config.putIfAbsent(SchemaRegistryClientConfig.RETRIES_MAX_WAIT_MS, 5);
+        // The scripted server speaks plain http; the refusal itself is tested above.
+        config.putIfAbsent(SchemaRegistryClientConfig.ALLOW_CREDENTIALS_OVER_HTTP, true);
         return new RestSchemaRegistryClient(config);
     }
 
