@@ -21,7 +21,8 @@ public record LocalRunOptions(boolean clean, Optional<Path> seed, boolean noSeed
               --clean        wipe the state directory (.local, or REFERRALS_LOCAL_DATA_DIR) first
               --seed FILE    load this seed file instead of the demo seed (format: local-run/README.md)
               --no-seed      load no seed
-              --infra-only   start Kafka, the registry, PostgreSQL, the mail sink and page, but not the services
+              --infra-only   start Kafka, the registry, PostgreSQL, the mail sink and page, the authorization server,
+                             but not the services
               --help         print this""";
 
     /** @throws IllegalArgumentException naming the argument that is wrong */

@@ -28,7 +28,11 @@ final class TokenCommand {
 
     /** @throws IllegalArgumentException on a wrong command line; IllegalStateException when no server answers */
     static void run(List<String> args, PrintStream out) {
-        if (args.size() != 1 || args.get(0).isBlank() || args.get(0).equals("--help")) {
+        if (args.equals(List.of("--help"))) {
+            out.println(USAGE);
+            return;
+        }
+        if (args.size() != 1 || args.get(0).isBlank()) {
             throw new IllegalArgumentException(USAGE);
         }
         LocalStackSettings settings = LocalStackSettings.fromEnvironment();
