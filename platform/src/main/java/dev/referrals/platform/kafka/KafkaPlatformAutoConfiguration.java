@@ -4,10 +4,18 @@ import dev.referrals.platform.startup.SchemaRegistryStartupCheck;
 import dev.referrals.schemas.Topic;
 import dev.referrals.schemas.TopicNamespace;
 import dev.referrals.schemas.Topics;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -29,6 +37,10 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 @EnableConfigurationProperties(ReferralsKafkaProperties.class)
 @Import(DeadLetterConfiguration.class)
 public class KafkaPlatformAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaPlatformAutoConfiguration.class);
+    /** As long as the admin's own operations may take (spring.kafka.admin.operation-timeout in the defaults). */
+    private static final Duration CLUSTER_LOOKUP_TIMEOUT = Duration.ofSeconds(10);
 
     /** Listeners name their topics through this bean, for example {@code #{@topicNamespace.name(...)}}. */
     @Bean
@@ -56,25 +68,59 @@ public class KafkaPlatformAutoConfiguration {
     }
 
     /**
-     * Every catalogue topic and its dead-letter topic, with the catalogue's partitions and cleanup policy and the
-     * broker's default replication. A dead-letter topic has as many partitions as its source, because Spring Kafka
-     * publishes a dead letter to the partition number it came from, and a retention of its own
-     * ({@code referrals.kafka.dead-letter-retention}). Topics that exist already are left as they are.
+     * Every catalogue topic and its dead-letter topic, with the catalogue's partitions and cleanup policy, and the
+     * configured replication ({@code referrals.kafka.replication.*}: 3 replicas, {@code min.insync.replicas=2}),
+     * reduced with a warning on a smaller cluster ({@link TopicReplication}). A dead-letter topic has as many
+     * partitions as its source, because Spring Kafka publishes a dead letter to the partition number it came from,
+     * and a retention of its own ({@code referrals.kafka.dead-letter-retention}). Topics that exist already are left
+     * as they are.
      */
     @Bean
     @ConditionalOnProperty(prefix = "referrals.kafka", name = "create-topics", matchIfMissing = true)
-    public KafkaAdmin.NewTopics catalogueTopics(TopicNamespace namespace, ReferralsKafkaProperties properties) {
+    public KafkaAdmin.NewTopics catalogueTopics(TopicNamespace namespace, ReferralsKafkaProperties properties,
+                                                KafkaAdmin kafkaAdmin) {
+        TopicReplication replication = replicationOn(kafkaAdmin, properties.replication());
+        Map<String, String> replicated = Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
+                String.valueOf(replication.minInsyncReplicas()));
         List<NewTopic> topics = new ArrayList<>();
         for (Topic<?, ?> topic : Topics.ALL) {
             topics.add(TopicBuilder.name(namespace.name(topic))
                     .partitions(topic.partitions())
+                    .replicas(replication.factor())
                     .config(TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanupPolicy().configValue())
+                    .configs(replicated)
                     .build());
             topics.add(TopicBuilder.name(namespace.deadLetterTopic(topic))
                     .partitions(topic.partitions())
+                    .replicas(replication.factor())
                     .configs(Topic.deadLetterConfigs(properties.deadLetterRetention()))
+                    .configs(replicated)
                     .build());
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    /**
+     * The replication the cluster allows. An unreachable broker is reported by the admin's fail-fast topic creation
+     * right after, in one line; until then the configured replication stands.
+     */
+    private static TopicReplication replicationOn(KafkaAdmin kafkaAdmin,
+                                                  ReferralsKafkaProperties.Replication wanted) {
+        int brokers;
+        try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
+            brokers = admin.describeCluster().nodes().get(CLUSTER_LOOKUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .size();
+        } catch (ExecutionException | TimeoutException | RuntimeException unreachable) {
+            log.debug("Cluster size unknown ({}); topics get the configured replication", unreachable.toString());
+            return TopicReplication.forCluster(wanted.factor(), wanted);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return TopicReplication.forCluster(wanted.factor(), wanted);
+        }
+        TopicReplication replication = TopicReplication.forCluster(brokers, wanted);
+        if (replication.reduced()) {
+            log.warn(replication.warning(brokers, wanted));
+        }
+        return replication;
     }
 }

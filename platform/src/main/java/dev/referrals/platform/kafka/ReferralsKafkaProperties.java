@@ -13,18 +13,39 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retry        how a failed record is retried before it goes to its dead-letter topic
  * @param deadLetterRetention the {@code retention.ms} of the dead-letter topics this service creates; unset, the
  *                     catalogue's {@link Topic#DEFAULT_DEAD_LETTER_RETENTION}
+ * @param replication  the replication factor and {@code min.insync.replicas} of the topics this service creates
  */
 @ConfigurationProperties("referrals.kafka")
 public record ReferralsKafkaProperties(
         @DefaultValue("") String topicPrefix,
         @DefaultValue("true") boolean createTopics,
         @DefaultValue Retry retry,
-        Duration deadLetterRetention) {
+        Duration deadLetterRetention,
+        @DefaultValue Replication replication) {
 
     public ReferralsKafkaProperties {
         if (deadLetterRetention == null) {
             deadLetterRetention = Topic.DEFAULT_DEAD_LETTER_RETENTION;
         }
+        if (replication == null) {
+            replication = new Replication(Replication.PRODUCTION_FACTOR, Replication.PRODUCTION_MIN_INSYNC_REPLICAS);
+        }
+    }
+
+    /**
+     * How the topics this service creates are replicated: {@code acks=all} only means something with more than one
+     * in-sync replica. On a cluster of fewer brokers the factor is the cluster's size, and start-up warns
+     * ({@link TopicReplication}).
+     *
+     * @param factor            replicas of each partition
+     * @param minInsyncReplicas replicas that must have a write before {@code acks=all} acknowledges it
+     */
+    public record Replication(
+            @DefaultValue("3") int factor,
+            @DefaultValue("2") int minInsyncReplicas) {
+
+        public static final int PRODUCTION_FACTOR = 3;
+        public static final int PRODUCTION_MIN_INSYNC_REPLICAS = 2;
     }
 
     /**
