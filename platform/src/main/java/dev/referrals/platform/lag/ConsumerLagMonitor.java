@@ -22,7 +22,9 @@ import org.springframework.context.SmartLifecycle;
  * window, judges its status with {@link StatusRules}, and exports it all as metrics:
  *
  * <ul>
- *   <li>{@code referrals.consumer.lag.records{group,topic,partition}}: log-end minus committed offset;</li>
+ *   <li>{@code referrals.consumer.lag.records{group,topic,partition}}: records written but not yet consumed; a
+ *   transaction marker or an aborted record between the committed offset and the log end is none (see
+ *   {@code LagSampler});</li>
  *   <li>{@code referrals.consumer.lag.seconds{group,topic,partition}}: age of the oldest unconsumed record;</li>
  *   <li>{@code referrals.consumer.group.status{group,status}}: 1 for the group's current status, 0 for the others.</li>
  * </ul>
@@ -46,7 +48,7 @@ public class ConsumerLagMonitor implements SmartLifecycle {
         this.interval = properties.interval();
         this.window = properties.window();
         this.recordsGauge = MultiGauge.builder("referrals.consumer.lag.records")
-                .description("Records written but not yet consumed (log-end minus committed offset)")
+                .description("Records written but not yet consumed; transaction markers are not records")
                 .baseUnit("records").register(meters);
         this.secondsGauge = MultiGauge.builder("referrals.consumer.lag.seconds")
                 .description("Age of the oldest record not yet consumed").baseUnit("seconds").register(meters);

@@ -30,14 +30,25 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Reads the lag of consumer groups from the broker with the Admin API, so a consumer that is dead, or never started,
- * is seen as well as a live one. The age of the oldest unconsumed record is the timestamp of the record at the
- * committed offset, read once per (partition, offset) and remembered.
+ * is seen as well as a live one. The age of the oldest unconsumed record is the timestamp of the first record at or
+ * after the committed offset, read once per (partition, offset) and remembered.
+ *
+ * <p>Every partition written in a transaction ends with a control record (the commit or abort marker), which no
+ * consumer ever receives, so a group that consumed everything may still be an offset or a few behind the log end.
+ * When that gap is small ({@link #MARKER_GAP_MAX} offsets or fewer) the sampler reads it read_committed, once per
+ * (partition, committed, end): the lag is the number of real records in it, so a gap of markers and aborted records
+ * only is no lag at all. A larger gap is counted as it is.
  */
 final class LagSampler implements AutoCloseable {
 
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(2);
     private static final double MILLIS_PER_SECOND = 1000.0;
+    /**
+     * The widest gap read record by record. A transaction leaves one marker per partition, so an idle group is a
+     * marker or a few behind; a wider gap is real lag, and counting it exactly is not worth a read per sample.
+     */
+    static final long MARKER_GAP_MAX = 32;
 
     private final Admin admin;
     private final KafkaConsumer<byte[], byte[]> reader;
@@ -45,6 +56,8 @@ final class LagSampler implements AutoCloseable {
     private final Clock clock;
     /** The timestamp of the record at a committed offset never changes, so it is read once. */
     private final Map<TopicPartition, long[]> timestampAtOffset = new HashMap<>();
+    /** What a small gap holds never changes either, as long as its two ends stay where they are. */
+    private final Map<TopicPartition, Gap> gaps = new HashMap<>();
 
     LagSampler(Admin admin, KafkaConsumer<byte[], byte[]> reader, Pattern groups, Clock clock) {
         this.admin = admin;
@@ -101,13 +114,52 @@ final class LagSampler implements AutoCloseable {
                                       ListOffsetsResultInfo end, Instant now) {
         long committedOffset = committed == null ? -1 : committed.offset();
         long endOffset = end == null ? committedOffset : end.offset();
-        long records = Math.max(0, endOffset - Math.max(committedOffset, 0));
-        double seconds = 0;
-        if (records > 0) {
-            long timestamp = timestampAt(partition, Math.max(committedOffset, 0));
-            seconds = timestamp < 0 ? 0 : Math.max(0, (now.toEpochMilli() - timestamp) / MILLIS_PER_SECOND);
+        long from = Math.max(committedOffset, 0);
+        long records = Math.max(0, endOffset - from);
+        long timestamp = -1;
+        if (records > 0 && records <= MARKER_GAP_MAX) {
+            Gap gap = gap(partition, from, endOffset);
+            if (gap != null) {
+                records = gap.records();
+                timestamp = gap.oldestTimestamp();
+            }
+        } else if (records > 0) {
+            timestamp = timestampAt(partition, from);
         }
+        double seconds = records == 0 || timestamp < 0
+                ? 0 : Math.max(0, (now.toEpochMilli() - timestamp) / MILLIS_PER_SECOND);
         return new PartitionLag(partition.topic(), partition.partition(), committedOffset, endOffset, records, seconds);
+    }
+
+    /**
+     * The real records between {@code from} and {@code to}, read read_committed, so markers and aborted records are
+     * skipped; null if the reader did not reach {@code to} in time (then the gap counts as it is).
+     */
+    private Gap gap(TopicPartition partition, long from, long to) {
+        Gap cached = gaps.get(partition);
+        if (cached != null && cached.from() == from && cached.to() == to) {
+            return cached;
+        }
+        reader.assign(List.of(partition));
+        reader.seek(partition, from);
+        long records = 0;
+        long oldestTimestamp = -1;
+        long deadline = System.nanoTime() + FETCH_TIMEOUT.toNanos();
+        while (reader.position(partition) < to && System.nanoTime() < deadline) {
+            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            for (ConsumerRecord<byte[], byte[]> record : reader.poll(left).records(partition)) {
+                if (record.offset() < to) {
+                    records++;
+                    oldestTimestamp = oldestTimestamp < 0 ? record.timestamp() : oldestTimestamp;
+                }
+            }
+        }
+        if (reader.position(partition) < to) {
+            return null;
+        }
+        Gap gap = new Gap(from, to, records, oldestTimestamp);
+        gaps.put(partition, gap);
+        return gap;
     }
 
     /** The timestamp of the first visible record at or after {@code offset}, or -1 if none can be read now. */
@@ -123,6 +175,15 @@ final class LagSampler implements AutoCloseable {
             return record.timestamp();
         }
         return -1;
+    }
+
+    /**
+     * What lies between a committed offset and the log end.
+     *
+     * @param records         real records, neither markers nor aborted
+     * @param oldestTimestamp the first real record's timestamp, or -1 if there is none
+     */
+    private record Gap(long from, long to, long records, long oldestTimestamp) {
     }
 
     private Map<String, ConsumerGroupDescription> describe(Collection<String> groupIds) throws InterruptedException {

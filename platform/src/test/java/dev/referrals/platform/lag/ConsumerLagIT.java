@@ -113,6 +113,11 @@ class ConsumerLagIT {
     }
 
     private static ConsumerLagMonitor monitor(LocalStack stack, String group) {
+        return monitor(stack, group, WINDOW);
+    }
+
+    /** A monitor of {@code group} alone, with a short window, built as {@link LagAutoConfiguration} builds it. */
+    static ConsumerLagMonitor monitor(LocalStack stack, String group, Duration window) {
         KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
@@ -121,7 +126,7 @@ class ConsumerLagIT {
                 new org.apache.kafka.common.serialization.ByteArrayDeserializer());
         LagSampler sampler = new LagSampler(Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers())),
                 reader, Pattern.compile(Pattern.quote(group)), Clock.systemUTC());
-        LagProperties properties = new LagProperties(true, group, Duration.ofSeconds(1), WINDOW,
+        LagProperties properties = new LagProperties(true, group, Duration.ofSeconds(1), window,
                 new LagProperties.Health(false));
         return new ConsumerLagMonitor(sampler, properties, new SimpleMeterRegistry());
     }

@@ -12,6 +12,10 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Redelivery: each write is an idempotent upsert (by requestId, referralId, and job and referee), so a
  * redelivered ReferralCreated rewrites the same values; a referral already answered keeps its answer.
+ *
+ * <p>Lag: the container commits past the transaction markers its topics end with (the platform sets
+ * {@code fixTxOffsets}), and the lag monitor counts no marker, so once this listener has consumed everything its
+ * group shows 0 records, 0 seconds and OK in {@code /actuator/consumerlag}.
  */
 @Component
 class ReferralCreatedListener {
