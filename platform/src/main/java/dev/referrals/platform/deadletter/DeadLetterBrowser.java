@@ -16,13 +16,25 @@ import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
@@ -37,8 +49,11 @@ import org.springframework.kafka.support.KafkaHeaders;
  * a {@code referrals-redriven-from} header, and leaves the dead letter where it is. Consumers dedupe by id, so
  * redriving a record twice does no harm. Where it goes is decided by the dead-letter topic's name alone: anyone who
  * can write to a dead-letter topic can write its headers, so {@code kafka_dlt-original-topic} never picks the target.
+ *
+ * <p>Counting (the gauges' schedule) asks the broker for offsets with the Admin API and reads no record: a consumer
+ * asked for the offsets of partitions it is not assigned logs a WARN per partition each time.
  */
-public class DeadLetterBrowser {
+public class DeadLetterBrowser implements AutoCloseable {
 
     /** Marks a redriven record with the dead letter it was copied from: {@code <dlt>/<partition>/<offset>}. */
     public static final String REDRIVEN_FROM_HEADER = "referrals-redriven-from";
@@ -47,30 +62,80 @@ public class DeadLetterBrowser {
 
     private static final Duration POLL = Duration.ofMillis(500);
     private static final int EMPTY_POLLS_AT_END = 2;
+    private static final Duration ADMIN_CALL_TIMEOUT = Duration.ofSeconds(10);
 
     private final TopicNamespace namespace;
     private final Supplier<KafkaConsumer<String, byte[]>> consumers;
     private final Supplier<KafkaProducer<String, byte[]>> producers;
     private final Deserializer<Object> values;
+    private final Admin admin;
 
-    public DeadLetterBrowser(TopicNamespace namespace, Supplier<KafkaConsumer<String, byte[]>> consumers,
+    public DeadLetterBrowser(TopicNamespace namespace, Admin admin, Supplier<KafkaConsumer<String, byte[]>> consumers,
                              Supplier<KafkaProducer<String, byte[]>> producers, Deserializer<Object> values) {
         this.namespace = namespace;
+        this.admin = admin;
         this.consumers = consumers;
         this.producers = producers;
         this.values = values;
     }
 
-    /** Every dead-letter topic of the catalogue with the number of records it holds. */
+    /**
+     * Every dead-letter topic of the catalogue with the number of records it holds (0 for one not created yet).
+     *
+     * @throws KafkaException when the broker cannot be asked, or does not answer in time
+     */
     public Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = consumers.get()) {
-            for (Topic<?, ?> topic : Topics.ALL) {
-                String deadLetters = namespace.deadLetterTopic(topic);
-                counts.put(deadLetters, extents(consumer, deadLetters).stream().mapToLong(Extent::count).sum());
-            }
+        Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (Topic<?, ?> topic : Topics.ALL) {
+            String deadLetters = namespace.deadLetterTopic(topic);
+            counts.put(deadLetters, 0L);
+            describe(deadLetters).ifPresent(description -> description.partitions().forEach(info -> {
+                TopicPartition partition = new TopicPartition(deadLetters, info.partition());
+                earliest.put(partition, OffsetSpec.earliest());
+                latest.put(partition, OffsetSpec.latest());
+            }));
         }
+        if (latest.isEmpty()) {
+            return counts;
+        }
+        // Dead letters are never written in a transaction: the end offsets of read_uncommitted count every record.
+        ListOffsetsOptions uncommitted = new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED);
+        Map<TopicPartition, ListOffsetsResultInfo> begin = await(admin.listOffsets(earliest, uncommitted).all());
+        Map<TopicPartition, ListOffsetsResultInfo> end = await(admin.listOffsets(latest, uncommitted).all());
+        end.forEach((partition, info) -> counts.merge(partition.topic(),
+                info.offset() - begin.get(partition).offset(), Long::sum));
         return counts;
+    }
+
+    private Optional<TopicDescription> describe(String topic) {
+        try {
+            return Optional.of(await(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic));
+        } catch (KafkaException failure) {
+            if (failure.getCause() instanceof UnknownTopicOrPartitionException) {
+                return Optional.empty();
+            }
+            throw failure;
+        }
+    }
+
+    private static <T> T await(KafkaFuture<T> future) {
+        try {
+            return future.get(ADMIN_CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException failure) {
+            throw new KafkaException("cannot read dead-letter offsets", failure.getCause());
+        } catch (TimeoutException failure) {
+            throw new KafkaException("no answer from the broker within " + ADMIN_CALL_TIMEOUT, failure);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new KafkaException("interrupted while reading dead-letter offsets", interrupted);
+        }
+    }
+
+    @Override
+    public void close() {
+        admin.close();
     }
 
     /** Whether this is the dead-letter topic of a catalogue topic, in this service's namespace. */
