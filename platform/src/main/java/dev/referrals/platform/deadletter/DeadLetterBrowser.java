@@ -32,7 +32,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.KafkaFuture;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.header.Header;
@@ -50,8 +49,9 @@ import org.springframework.kafka.support.KafkaHeaders;
  * redriving a record twice does no harm. Where it goes is decided by the dead-letter topic's name alone: anyone who
  * can write to a dead-letter topic can write its headers, so {@code kafka_dlt-original-topic} never picks the target.
  *
- * <p>Counting (the gauges' schedule) asks the broker for offsets with the Admin API and reads no record: a consumer
- * asked for the offsets of partitions it is not assigned logs a WARN per partition each time.
+ * <p>Offsets (counts, and where a page or a redrive starts) come from the Admin API; a consumer only reads records,
+ * by assignment. A consumer asked for the offsets of partitions it is not assigned logs a WARN per partition each
+ * time, and the gauges ask every {@code referrals.lag.interval}.
  */
 public class DeadLetterBrowser implements AutoCloseable {
 
@@ -86,26 +86,10 @@ public class DeadLetterBrowser implements AutoCloseable {
      */
     public Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         for (Topic<?, ?> topic : Topics.ALL) {
             String deadLetters = namespace.deadLetterTopic(topic);
-            counts.put(deadLetters, 0L);
-            describe(deadLetters).ifPresent(description -> description.partitions().forEach(info -> {
-                TopicPartition partition = new TopicPartition(deadLetters, info.partition());
-                earliest.put(partition, OffsetSpec.earliest());
-                latest.put(partition, OffsetSpec.latest());
-            }));
+            counts.put(deadLetters, extents(deadLetters).stream().mapToLong(Extent::count).sum());
         }
-        if (latest.isEmpty()) {
-            return counts;
-        }
-        // Dead letters are never written in a transaction: the end offsets of read_uncommitted count every record.
-        ListOffsetsOptions uncommitted = new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED);
-        Map<TopicPartition, ListOffsetsResultInfo> begin = await(admin.listOffsets(earliest, uncommitted).all());
-        Map<TopicPartition, ListOffsetsResultInfo> end = await(admin.listOffsets(latest, uncommitted).all());
-        end.forEach((partition, info) -> counts.merge(partition.topic(),
-                info.offset() - begin.get(partition).offset(), Long::sum));
         return counts;
     }
 
@@ -156,7 +140,7 @@ public class DeadLetterBrowser implements AutoCloseable {
         List<DeadLetter> letters = new ArrayList<>();
         long total;
         try (KafkaConsumer<String, byte[]> consumer = consumers.get()) {
-            List<Extent> extents = extents(consumer, deadLetterTopic);
+            List<Extent> extents = extents(deadLetterTopic);
             total = extents.stream().mapToLong(Extent::count).sum();
             long skip = first;
             for (Extent extent : extents) {
@@ -198,7 +182,7 @@ public class DeadLetterBrowser implements AutoCloseable {
         }
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = consumers.get()) {
-            for (Extent extent : extents(consumer, deadLetterTopic)) {
+            for (Extent extent : extents(deadLetterTopic)) {
                 List<Long> chosen = offsets.getOrDefault(extent.partition().partition(), List.of());
                 if (offsets.isEmpty()) {
                     records.addAll(read(consumer, extent.partition(), extent.begin(), extent.end(), record -> true));
@@ -300,20 +284,31 @@ public class DeadLetterBrowser implements AutoCloseable {
         }
     }
 
-    /** The partitions of a topic in order, each with its first and next offsets. */
-    private static List<Extent> extents(KafkaConsumer<String, byte[]> consumer, String topic) {
-        List<PartitionInfo> infos = Optional.ofNullable(consumer.partitionsFor(topic)).orElse(List.of());
-        List<TopicPartition> partitions = infos.stream()
+    /**
+     * The partitions of a topic in order, each with its first and next offsets (none for a topic not created yet),
+     * from the Admin API: dead letters are never written in a transaction, so read_uncommitted end offsets count every
+     * record.
+     */
+    private List<Extent> extents(String topic) {
+        Optional<TopicDescription> description = describe(topic);
+        if (description.isEmpty() || description.get().partitions().isEmpty()) {
+            return List.of();
+        }
+        Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        List<TopicPartition> partitions = description.get().partitions().stream()
                 .map(info -> new TopicPartition(topic, info.partition()))
                 .sorted(Comparator.comparingInt(TopicPartition::partition))
                 .toList();
-        if (partitions.isEmpty()) {
-            return List.of();
-        }
-        Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-        return partitions.stream().map(partition -> new Extent(partition, begin.get(partition), end.get(partition)))
-                .toList();
+        partitions.forEach(partition -> {
+            earliest.put(partition, OffsetSpec.earliest());
+            latest.put(partition, OffsetSpec.latest());
+        });
+        ListOffsetsOptions uncommitted = new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED);
+        Map<TopicPartition, ListOffsetsResultInfo> begin = await(admin.listOffsets(earliest, uncommitted).all());
+        Map<TopicPartition, ListOffsetsResultInfo> end = await(admin.listOffsets(latest, uncommitted).all());
+        return partitions.stream().map(partition -> new Extent(partition, begin.get(partition).offset(),
+                end.get(partition).offset())).toList();
     }
 
     /**
