@@ -20,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param reasonTextMaxLength longest free text added to the decline reason, in characters (code points)
  * @param referee             what a referee may look like
  * @param publishTimeout      how long a decline may wait for Kafka before it is answered 503
+ * @param retryAfter          the {@code Retry-After} of a 503 (Kafka or the database unreachable), in whole seconds
  * @param transactionIdPrefix start of the transactional id of the decline producers; each instance appends a
  *                            random UUID, so that two instances never share (and fence) a transactional id
  * @param idempotency         how Idempotency-Keys are kept
@@ -36,6 +37,7 @@ public record ReferralApiProperties(
         @Positive int reasonTextMaxLength,
         @NotNull @Valid Referee referee,
         @NotNull Duration publishTimeout,
+        @NotNull Duration retryAfter,
         @NotNull String transactionIdPrefix,
         @NotNull @Valid Idempotency idempotency,
         @NotNull @Valid Paging paging,

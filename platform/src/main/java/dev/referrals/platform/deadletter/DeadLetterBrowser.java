@@ -16,13 +16,24 @@ import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
@@ -37,8 +48,12 @@ import org.springframework.kafka.support.KafkaHeaders;
  * a {@code referrals-redriven-from} header, and leaves the dead letter where it is. Consumers dedupe by id, so
  * redriving a record twice does no harm. Where it goes is decided by the dead-letter topic's name alone: anyone who
  * can write to a dead-letter topic can write its headers, so {@code kafka_dlt-original-topic} never picks the target.
+ *
+ * <p>Offsets (counts, and where a page or a redrive starts) come from the Admin API; a consumer only reads records,
+ * by assignment. A consumer asked for the offsets of partitions it is not assigned logs a WARN per partition each
+ * time, and the gauges ask every {@code referrals.lag.interval}.
  */
-public class DeadLetterBrowser {
+public class DeadLetterBrowser implements AutoCloseable {
 
     /** Marks a redriven record with the dead letter it was copied from: {@code <dlt>/<partition>/<offset>}. */
     public static final String REDRIVEN_FROM_HEADER = "referrals-redriven-from";
@@ -47,30 +62,64 @@ public class DeadLetterBrowser {
 
     private static final Duration POLL = Duration.ofMillis(500);
     private static final int EMPTY_POLLS_AT_END = 2;
+    private static final Duration ADMIN_CALL_TIMEOUT = Duration.ofSeconds(10);
 
     private final TopicNamespace namespace;
     private final Supplier<KafkaConsumer<String, byte[]>> consumers;
     private final Supplier<KafkaProducer<String, byte[]>> producers;
     private final Deserializer<Object> values;
+    private final Admin admin;
 
-    public DeadLetterBrowser(TopicNamespace namespace, Supplier<KafkaConsumer<String, byte[]>> consumers,
+    public DeadLetterBrowser(TopicNamespace namespace, Admin admin, Supplier<KafkaConsumer<String, byte[]>> consumers,
                              Supplier<KafkaProducer<String, byte[]>> producers, Deserializer<Object> values) {
         this.namespace = namespace;
+        this.admin = admin;
         this.consumers = consumers;
         this.producers = producers;
         this.values = values;
     }
 
-    /** Every dead-letter topic of the catalogue with the number of records it holds. */
+    /**
+     * Every dead-letter topic of the catalogue with the number of records it holds (0 for one not created yet).
+     *
+     * @throws KafkaException when the broker cannot be asked, or does not answer in time
+     */
     public Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = consumers.get()) {
-            for (Topic<?, ?> topic : Topics.ALL) {
-                String deadLetters = namespace.deadLetterTopic(topic);
-                counts.put(deadLetters, extents(consumer, deadLetters).stream().mapToLong(Extent::count).sum());
-            }
+        for (Topic<?, ?> topic : Topics.ALL) {
+            String deadLetters = namespace.deadLetterTopic(topic);
+            counts.put(deadLetters, extents(deadLetters).stream().mapToLong(Extent::count).sum());
         }
         return counts;
+    }
+
+    private Optional<TopicDescription> describe(String topic) {
+        try {
+            return Optional.of(await(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic));
+        } catch (KafkaException failure) {
+            if (failure.getCause() instanceof UnknownTopicOrPartitionException) {
+                return Optional.empty();
+            }
+            throw failure;
+        }
+    }
+
+    private static <T> T await(KafkaFuture<T> future) {
+        try {
+            return future.get(ADMIN_CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException failure) {
+            throw new KafkaException("cannot read dead-letter offsets", failure.getCause());
+        } catch (TimeoutException failure) {
+            throw new KafkaException("no answer from the broker within " + ADMIN_CALL_TIMEOUT, failure);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new KafkaException("interrupted while reading dead-letter offsets", interrupted);
+        }
+    }
+
+    @Override
+    public void close() {
+        admin.close();
     }
 
     /** Whether this is the dead-letter topic of a catalogue topic, in this service's namespace. */
@@ -91,7 +140,7 @@ public class DeadLetterBrowser {
         List<DeadLetter> letters = new ArrayList<>();
         long total;
         try (KafkaConsumer<String, byte[]> consumer = consumers.get()) {
-            List<Extent> extents = extents(consumer, deadLetterTopic);
+            List<Extent> extents = extents(deadLetterTopic);
             total = extents.stream().mapToLong(Extent::count).sum();
             long skip = first;
             for (Extent extent : extents) {
@@ -133,7 +182,7 @@ public class DeadLetterBrowser {
         }
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = consumers.get()) {
-            for (Extent extent : extents(consumer, deadLetterTopic)) {
+            for (Extent extent : extents(deadLetterTopic)) {
                 List<Long> chosen = offsets.getOrDefault(extent.partition().partition(), List.of());
                 if (offsets.isEmpty()) {
                     records.addAll(read(consumer, extent.partition(), extent.begin(), extent.end(), record -> true));
@@ -235,20 +284,31 @@ public class DeadLetterBrowser {
         }
     }
 
-    /** The partitions of a topic in order, each with its first and next offsets. */
-    private static List<Extent> extents(KafkaConsumer<String, byte[]> consumer, String topic) {
-        List<PartitionInfo> infos = Optional.ofNullable(consumer.partitionsFor(topic)).orElse(List.of());
-        List<TopicPartition> partitions = infos.stream()
+    /**
+     * The partitions of a topic in order, each with its first and next offsets (none for a topic not created yet),
+     * from the Admin API: dead letters are never written in a transaction, so read_uncommitted end offsets count every
+     * record.
+     */
+    private List<Extent> extents(String topic) {
+        Optional<TopicDescription> description = describe(topic);
+        if (description.isEmpty() || description.get().partitions().isEmpty()) {
+            return List.of();
+        }
+        Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        List<TopicPartition> partitions = description.get().partitions().stream()
                 .map(info -> new TopicPartition(topic, info.partition()))
                 .sorted(Comparator.comparingInt(TopicPartition::partition))
                 .toList();
-        if (partitions.isEmpty()) {
-            return List.of();
-        }
-        Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-        return partitions.stream().map(partition -> new Extent(partition, begin.get(partition), end.get(partition)))
-                .toList();
+        partitions.forEach(partition -> {
+            earliest.put(partition, OffsetSpec.earliest());
+            latest.put(partition, OffsetSpec.latest());
+        });
+        ListOffsetsOptions uncommitted = new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED);
+        Map<TopicPartition, ListOffsetsResultInfo> begin = await(admin.listOffsets(earliest, uncommitted).all());
+        Map<TopicPartition, ListOffsetsResultInfo> end = await(admin.listOffsets(latest, uncommitted).all());
+        return partitions.stream().map(partition -> new Extent(partition, begin.get(partition).offset(),
+                end.get(partition).offset())).toList();
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -23,6 +24,7 @@ public class DeadLetterGauges implements SmartLifecycle {
     private final DeadLetterBrowser browser;
     private final Duration interval;
     private final MultiGauge records;
+    private final AtomicLong refreshes = new AtomicLong();
     private ScheduledExecutorService scheduler;
 
     public DeadLetterGauges(DeadLetterBrowser browser, Duration interval, MeterRegistry meters) {
@@ -41,7 +43,14 @@ public class DeadLetterGauges implements SmartLifecycle {
             records.register(rows, true);
         } catch (RuntimeException failure) {
             log.warn("Cannot count dead letters: {}", failure.toString());
+        } finally {
+            refreshes.incrementAndGet();
         }
+    }
+
+    /** How many refreshes have finished, counted or failed: lets a caller wait for the next one. */
+    public long refreshes() {
+        return refreshes.get();
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.referrals.schemas.serde.AvroDeserializer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -39,7 +40,8 @@ public class DeadLetterToolsConfiguration {
         producerConfig.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         AvroDeserializer values = new AvroDeserializer();
         values.configure(kafka.buildConsumerProperties(), false);
-        return new DeadLetterBrowser(namespace,
+        Map<String, Object> adminConfig = withClientId(kafka.buildAdminProperties(), "dead-letter-counts");
+        return new DeadLetterBrowser(namespace, Admin.create(adminConfig),
                 () -> new KafkaConsumer<>(withClientId(consumerConfig, "dead-letter-browser"),
                         new StringDeserializer(), new ByteArrayDeserializer()),
                 () -> new KafkaProducer<>(withClientId(producerConfig, "dead-letter-redrive"),

@@ -3,6 +3,7 @@ package dev.referrals.platform.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -67,11 +68,17 @@ import org.springframework.kafka.support.KafkaHeaders;
         "referrals.kafka.retry.max-attempts=2",
         "referrals.deadletters.default-page-size=" + DeadLetterIT.MAX_PAGE_SIZE,
         "referrals.deadletters.max-page-size=" + DeadLetterIT.MAX_PAGE_SIZE,
-        "spring.kafka.consumer.group-id=dead-letter-it"})
+        "spring.kafka.consumer.group-id=dead-letter-it",
+        // The gauges refresh (and the quiet-log test waits for two refreshes) every few hundred milliseconds.
+        "referrals.lag.interval=" + DeadLetterIT.GAUGE_INTERVAL})
 @LocalStackContext
 class DeadLetterIT {
 
     static final int MAX_PAGE_SIZE = 3;
+    static final String GAUGE_INTERVAL = "300ms";
+    private static final int IDLE_REFRESHES = 2;
+    /** How often the quiet-log test looks whether the gauges have refreshed again. */
+    private static final Duration REFRESH_POLL = Duration.ofMillis(50);
     private static final String FAILING_NAME = "always fails";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -98,6 +105,32 @@ class DeadLetterIT {
 
     @Value("${spring.kafka.properties.schema.registry.url}")
     private String registryUrl;
+
+    @Test
+    void theGaugesLogNothingAtWarnOrAboveOverAnIdlePeriodOfRefreshes() throws InterruptedException {
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(appender);
+        try {
+            long until = gauges.refreshes() + IDLE_REFRESHES + 1; // the one under way may have begun before capture
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (gauges.refreshes() < until && System.nanoTime() < deadline) {
+                Thread.sleep(REFRESH_POLL.toMillis());
+            }
+            assertThat(gauges.refreshes()).isGreaterThanOrEqualTo(until);
+        } finally {
+            root.detachAppender(appender);
+        }
+
+        assertThat(appender.list.stream()
+                .filter(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
+                .filter(event -> "dead-letter-gauges".equals(event.getThreadName())
+                        || event.getLoggerName().startsWith("dev.referrals.platform.deadletter")
+                        || event.getFormattedMessage().contains("dead-letter-"))
+                .map(ILoggingEvent::getFormattedMessage))
+                .isEmpty();
+    }
 
     @Test
     void anUnreadableRecordGoesToTheDeadLetterTopicWithItsBytesAndReasonAndTheConsumerCarriesOn() throws Exception {

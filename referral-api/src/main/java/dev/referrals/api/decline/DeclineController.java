@@ -83,7 +83,8 @@ public class DeclineController {
     @ApiResponse(responseCode = "429", description = "Too many declines from this caller; see Retry-After.",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "503", description = "Kafka did not commit in time; nothing was published. Retry.",
+    @ApiResponse(responseCode = "503", description = "Kafka did not commit in time, or the database cannot be reached; "
+            + "nothing was published. Retry after Retry-After seconds.",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDetail.class)))
     public ResponseEntity<String> decline(

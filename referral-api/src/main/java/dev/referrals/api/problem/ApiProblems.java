@@ -1,5 +1,7 @@
 package dev.referrals.api.problem;
 
+import dev.referrals.api.ReferralApiProperties;
+import dev.referrals.api.outage.DatabaseOutage;
 import java.net.URI;
 import java.util.List;
 import org.slf4j.Logger;
@@ -29,6 +31,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * {@code errors: [{field, message}]}; each problem has a stable {@link ProblemType} URN as its {@code type}.
  *
  * <p>Spring's own exceptions (wrong method, unsupported media type, ...) keep Spring's problem answers.
+ *
+ * <p>Every 503 (Kafka or the database out of reach) carries {@code Retry-After}: {@code referrals.api.retry-after}.
  */
 @RestControllerAdvice
 public class ApiProblems extends ResponseEntityExceptionHandler {
@@ -40,6 +44,12 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     static final String BODY = "body";
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+    private final String retryAfterSeconds;
+
+    public ApiProblems(ReferralApiProperties properties) {
+        this.retryAfterSeconds = Long.toString(Math.max(1, properties.retryAfter().toSeconds()));
+    }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException invalid, WebRequest request) {
@@ -55,7 +65,12 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         if (refusal.field() != null) {
             problem.setProperty(ERRORS, List.of(new FieldViolation(refusal.field(), refusal.getMessage())));
         }
-        return ResponseEntity.status(problem.getStatus()).headers(refusal.headers()).body(problem);
+        HttpHeaders headers = new HttpHeaders();
+        headers.addAll(refusal.headers());
+        if (refusal.status() == HttpStatus.SERVICE_UNAVAILABLE && !headers.containsHeader(HttpHeaders.RETRY_AFTER)) {
+            headers.set(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
+        }
+        return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
     }
 
     /** Anything unforeseen: logged with its stack trace, answered without it. */
@@ -63,6 +78,15 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<?> unexpected(Exception failure, WebRequest request) throws Exception {
         if (failure instanceof ErrorResponse) {
             return handleException(failure, request);
+        }
+        if (DatabaseOutage.isUnreachable(failure)) {
+            // An outage, not a bug: one line without a stack trace, so the log stays readable while it lasts.
+            log.warn("answered 503: the database cannot be reached: {}", rootCause(failure).toString());
+            ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.DATABASE_UNAVAILABLE,
+                    "The database cannot be reached; nothing was published. Retry later, with the same "
+                            + "Idempotency-Key.", request);
+            return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
+                    .body(problem);
         }
         log.error("request failed", failure);
         return answer(problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemType.INTERNAL_ERROR,
@@ -104,6 +128,14 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
             WebRequest request) {
         return asObject(badRequest(
                 List.of(new FieldViolation(missing.getParameterName(), "is required")), request));
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     /** Names the JSON property that could not be read, when Jackson knows it. */

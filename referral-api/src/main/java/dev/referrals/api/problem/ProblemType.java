@@ -17,6 +17,7 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency-Key reused with another request"),
     IDEMPOTENCY_KEY_IN_FLIGHT("idempotency-key-in-flight", "Request with this Idempotency-Key still in flight"),
     PUBLISHING_UNAVAILABLE("publishing-unavailable", "Kafka unavailable"),
+    DATABASE_UNAVAILABLE("database-unavailable", "Database unavailable"),
     INTERNAL_ERROR("internal-error", "Internal error");
 
     private static final String URN_PREFIX = "urn:referrals:problem:";

@@ -1,11 +1,9 @@
 package dev.referrals.api.readmodel;
 
+import dev.referrals.api.outage.DatabaseOutage;
 import java.time.Duration;
 import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
@@ -25,22 +23,8 @@ class DatabaseOutageBackOff implements BiFunction<ConsumerRecord<?, ?>, Exceptio
 
     @Override
     public BackOff apply(ConsumerRecord<?, ?> record, Exception failure) {
-        return isDatabaseOutage(failure)
+        return DatabaseOutage.isTransient(failure)
                 ? new FixedBackOff(interval.toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS)
                 : null;
-    }
-
-    static boolean isDatabaseOutage(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DataAccessResourceFailureException
-                    || cause instanceof TransientDataAccessException
-                    || cause instanceof CannotCreateTransactionException) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
     }
 }

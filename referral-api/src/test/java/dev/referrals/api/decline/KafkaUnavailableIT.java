@@ -69,6 +69,7 @@ class KafkaUnavailableIT {
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(503);
         assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.header("Retry-After")).isEqualTo("5");
         JsonNode problem = answer.json();
         assertThat(problem.get("type").asString()).isEqualTo("urn:referrals:problem:publishing-unavailable");
         assertThat(problem.get("detail").asString()).contains("nothing was published");
