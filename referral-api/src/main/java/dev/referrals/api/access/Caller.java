@@ -2,8 +2,9 @@ package dev.referrals.api.access;
 
 import dev.referrals.platform.security.Scopes;
 import java.util.Collection;
-import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
@@ -21,15 +22,22 @@ import org.springframework.security.oauth2.jwt.Jwt;
  */
 public record Caller(String subject, Set<String> scopes) {
 
-    private static final List<String> SCOPE_CLAIMS = List.of("scope", "scp");
+    private static final String SCOPE_AUTHORITY_PREFIX = Scopes.authority("");
 
     public Caller {
         scopes = Set.copyOf(scopes);
     }
 
-    /** The caller of a token that Spring Security has already validated. */
-    public static Caller of(Jwt token) {
-        return new Caller(token.getSubject(), scopesOf(token));
+    /**
+     * The caller of a request whose token Spring Security has validated: its subject, and its scopes as Spring
+     * Security's JWT converter granted them ({@code SCOPE_<scope>}, from {@code scope} or {@code scp}).
+     */
+    public static Caller of(Jwt token, Collection<? extends GrantedAuthority> authorities) {
+        return new Caller(token.getSubject(), authorities.stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(authority -> authority.startsWith(SCOPE_AUTHORITY_PREFIX))
+                .map(authority -> authority.substring(SCOPE_AUTHORITY_PREFIX.length()))
+                .collect(Collectors.toSet()));
     }
 
     /** May decline an invitation made to this freelancer: the freelancer themselves, or a trusted service. */
@@ -58,18 +66,5 @@ public record Caller(String subject, Set<String> scopes) {
      */
     public String key() {
         return (isService() ? "service:" : "user:") + subject;
-    }
-
-    private static Set<String> scopesOf(Jwt token) {
-        for (String claim : SCOPE_CLAIMS) {
-            Object value = token.getClaims().get(claim);
-            if (value instanceof String text) {
-                return Set.of(text.trim().split("\\s+"));
-            }
-            if (value instanceof Collection<?> values) {
-                return Set.copyOf(values.stream().map(String::valueOf).toList());
-            }
-        }
-        return Set.of();
     }
 }

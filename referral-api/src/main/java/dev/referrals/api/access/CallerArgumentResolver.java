@@ -1,5 +1,6 @@
 package dev.referrals.api.access;
 
+import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
@@ -25,14 +26,14 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver, WebMvcCon
                                   NativeWebRequest request, WebDataBinderFactory binders) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof Jwt token) {
-            return Caller.of(token);
+            return Caller.of(token, authentication.getAuthorities());
         }
         // Every request passed the filter chain, which lets none through without a token.
         throw new IllegalStateException("No validated token on this request");
     }
 
     @Override
-    public void addArgumentResolvers(java.util.List<HandlerMethodArgumentResolver> resolvers) {
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(this);
     }
 }
