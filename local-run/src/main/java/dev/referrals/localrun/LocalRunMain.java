@@ -184,18 +184,11 @@ public final class LocalRunMain {
         return SeedParser.parse("demo.yml", resource(DEMO_SEED));
     }
 
-    /** The setting of each service's HTTP port and of its management port. */
-    private static final Map<Service, Setting[]> PORT_SETTINGS = Map.of(
-            Service.REFERRAL_API, new Setting[] {Setting.API_PORT, Setting.API_MANAGEMENT_PORT},
-            Service.REFERRAL_PROCESSOR, new Setting[] {Setting.PROCESSOR_PORT, Setting.PROCESSOR_MANAGEMENT_PORT},
-            Service.NOTIFICATION_WORKER, new Setting[] {Setting.WORKER_PORT, Setting.WORKER_MANAGEMENT_PORT});
-
     private static Map<Service, ServicePorts> servicePorts() {
         Map<Service, ServicePorts> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            Setting[] settings = PORT_SETTINGS.get(service);
-            ports.put(service, new ServicePorts(port(settings[0], service.defaultPort()),
-                    port(settings[1], service.defaultManagementPort())));
+            ports.put(service, new ServicePorts(port(service.portSetting(), service.defaultPort()),
+                    port(service.managementPortSetting(), service.defaultManagementPort())));
         }
         return ports;
     }
@@ -214,10 +207,9 @@ public final class LocalRunMain {
                                          boolean infraOnly) {
         if (!infraOnly) {
             for (Service service : Service.values()) {
-                Setting[] settings = PORT_SETTINGS.get(service);
-                LocalPorts.requireFree(service.module(), host, ports.get(service).http(), settings[0]);
+                LocalPorts.requireFree(service.module(), host, ports.get(service).http(), service.portSetting());
                 LocalPorts.requireFree(service.module() + " (management)", host, ports.get(service).management(),
-                        settings[1]);
+                        service.managementPortSetting());
             }
         }
         LocalPorts.requireFree("Mail page", host, mailPagePort, Setting.MAIL_PAGE_PORT);
