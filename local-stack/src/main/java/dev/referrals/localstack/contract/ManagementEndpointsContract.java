@@ -149,12 +149,13 @@ public abstract class ManagementEndpointsContract {
     }
 
     private static Answer send(HttpRequest.Builder request, String token) {
-        String url = request.copy().build().uri().toString();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        HttpRequest built = request.build();
+        String url = built.uri().toString();
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(built, HttpResponse.BodyHandlers.ofString());
             return new Answer(url, response.statusCode(), response.body(),
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("WWW-Authenticate").orElse(""));
