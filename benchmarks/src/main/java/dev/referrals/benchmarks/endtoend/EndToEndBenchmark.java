@@ -67,11 +67,11 @@ public final class EndToEndBenchmark {
         Map<Service, RunningService> running = startAll(namespace, databases);
         try (SentEmailsTable sent = new SentEmailsTable(databases.get(Service.NOTIFICATION_WORKER))) {
             context.groups().awaitCaughtUp(Map.of(
-                            "referral-processor.accounts", List.of(namespace.name(Topics.ACCOUNTS)),
-                            "referral-processor.jobs", List.of(namespace.name(Topics.JOBS)),
-                            "referral-processor.job-activity", List.of(namespace.name(Topics.JOB_ACTIVITY)),
-                            namespace.prefix() + "notification-worker.accounts", List.of(namespace.name(Topics.ACCOUNTS)),
-                            namespace.prefix() + "notification-worker.jobs", List.of(namespace.name(Topics.JOBS))),
+                            namespace.group("referral-processor.accounts"), List.of(namespace.name(Topics.ACCOUNTS)),
+                            namespace.group("referral-processor.jobs"), List.of(namespace.name(Topics.JOBS)),
+                            namespace.group("referral-processor.job-activity"), List.of(namespace.name(Topics.JOB_ACTIVITY)),
+                            namespace.group("notification-worker.accounts"), List.of(namespace.name(Topics.ACCOUNTS)),
+                            namespace.group("notification-worker.jobs"), List.of(namespace.name(Topics.JOBS))),
                     context.settings().stageTimeout(), context.settings().sampleInterval());
             context.progress().line("end to end: all three services ready, their facts loaded");
             EndToEndTarget target = new EndToEndTarget(running.get(Service.REFERRAL_API).process().ports().http(),

@@ -57,9 +57,9 @@ public final class ProcessorBenchmark {
             WarmDrain.Result main;
             try {
                 context.groups().awaitCaughtUp(Map.of(
-                                "referral-processor.accounts", List.of(namespace.name(Topics.ACCOUNTS)),
-                                "referral-processor.jobs", List.of(namespace.name(Topics.JOBS)),
-                                "referral-processor.job-activity", List.of(namespace.name(Topics.JOB_ACTIVITY))),
+                                namespace.group("referral-processor.accounts"), List.of(namespace.name(Topics.ACCOUNTS)),
+                                namespace.group("referral-processor.jobs"), List.of(namespace.name(Topics.JOBS)),
+                                namespace.group("referral-processor.job-activity"), List.of(namespace.name(Topics.JOB_ACTIVITY))),
                         context.settings().stageTimeout(), context.settings().sampleInterval());
                 ledgerLoad = (System.nanoTime() - launched) / NANOS_PER_SECOND;
                 context.progress().line(String.format("processor: ledger loaded in %.1f s (its start included)",

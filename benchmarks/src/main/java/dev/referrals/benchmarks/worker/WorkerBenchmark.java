@@ -44,9 +44,9 @@ public final class WorkerBenchmark {
             context.services().startUp(Service.NOTIFICATION_WORKER, worker.startUp());
             try (SentEmailsTable sent = new SentEmailsTable(database)) {
                 context.groups().awaitCaughtUp(Map.of(
-                                namespace.prefix() + "notification-worker.accounts",
+                                namespace.group("notification-worker.accounts"),
                                 List.of(namespace.name(Topics.ACCOUNTS)),
-                                namespace.prefix() + "notification-worker.jobs", List.of(namespace.name(Topics.JOBS))),
+                                namespace.group("notification-worker.jobs"), List.of(namespace.name(Topics.JOBS))),
                         context.settings().stageTimeout(), context.settings().sampleInterval());
                 context.progress().line("worker: directory of " + facts + " accounts and jobs loaded");
                 context.stack().mail().clear();

@@ -34,7 +34,6 @@ class AccountsListener {
     }
 
     @KafkaListener(id = "notification-worker.accounts",
-            groupId = "${referrals.kafka.topic-prefix:}notification-worker.accounts",
             topics = "#{@topicNamespace.name(T(dev.referrals.schemas.Topics).ACCOUNTS)}")
     void on(ConsumerRecord<String, Account> record) {
         if (record.value() == null) {

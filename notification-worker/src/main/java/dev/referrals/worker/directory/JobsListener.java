@@ -29,7 +29,6 @@ class JobsListener {
     }
 
     @KafkaListener(id = "notification-worker.jobs",
-            groupId = "${referrals.kafka.topic-prefix:}notification-worker.jobs",
             topics = "#{@topicNamespace.name(T(dev.referrals.schemas.Topics).JOBS)}")
     void on(ConsumerRecord<String, Job> record) {
         if (record.value() == null) {

@@ -37,7 +37,6 @@ class ReferralCreatedListener {
     }
 
     @KafkaListener(id = "notification-worker.referral-created",
-            groupId = "${referrals.kafka.topic-prefix:}notification-worker.referral-created",
             topics = "#{@topicNamespace.name(T(dev.referrals.schemas.Topics).REFERRAL_CREATED)}",
             concurrency = "${referrals.worker.emails.concurrency}")
     void on(ReferralCreated referral,

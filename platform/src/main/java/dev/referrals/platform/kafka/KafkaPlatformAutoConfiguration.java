@@ -60,15 +60,17 @@ public class KafkaPlatformAutoConfiguration {
      *   <li>{@code fixTxOffsets}: once a poll returns nothing, the container commits its position, which is past the
      *   transaction markers the producer left after the last record. Without it the group stays one offset behind the
      *   log end on every partition written in a transaction, and that looks like lag.</li>
+     *   <li>The consumer group is the listener's id under the topic prefix ({@link ListenerGroups}).</li>
      * </ul>
      */
     @Bean
     @ConditionalOnMissingBean(ContainerCustomizer.class)
     public ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>>
-            listenerContainers() {
+            listenerContainers(TopicNamespace namespace) {
         return container -> {
             container.getContainerProperties().setMicrometerEnabled(false);
             container.getContainerProperties().setFixTxOffsets(true);
+            ListenerGroups.name(container, namespace);
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.referrals.platform.lag;
 
+import dev.referrals.schemas.TopicNamespace;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 
@@ -27,7 +29,7 @@ public class LagAutoConfiguration {
 
     @Bean
     public ConsumerLagMonitor consumerLagMonitor(KafkaProperties kafka, LagProperties properties,
-                                                 MeterRegistry meters) {
+                                                 MeterRegistry meters, ObjectProvider<TopicNamespace> namespace) {
         Map<String, Object> readerConfig = new HashMap<>(kafka.buildConsumerProperties());
         // Only reads one record's timestamp at a time, by assignment: no group, no commits.
         readerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -37,8 +39,18 @@ public class LagAutoConfiguration {
         readerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, "consumer-lag-monitor-" + UUID.randomUUID());
         LagSampler sampler = new LagSampler(Admin.create(kafka.buildAdminProperties()),
                 new KafkaConsumer<>(readerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
-                Pattern.compile(properties.groupPattern()), Clock.systemUTC());
+                watchedGroups(properties.groupPattern(), namespace.getIfAvailable(() -> TopicNamespace.NONE)),
+                Clock.systemUTC());
         return new ConsumerLagMonitor(sampler, properties, meters);
+    }
+
+    /**
+     * The groups of this namespace whose names, below the topic prefix, match the pattern: every service names its
+     * groups under the prefix, so a namespace watches its own groups and none of another namespace on the cluster.
+     */
+    static Pattern watchedGroups(String pattern, TopicNamespace namespace) {
+        String unanchored = pattern.startsWith("^") ? pattern.substring(1) : pattern;
+        return Pattern.compile(Pattern.quote(namespace.prefix()) + "(?:" + unanchored + ")");
     }
 
     @Bean

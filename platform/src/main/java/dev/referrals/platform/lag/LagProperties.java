@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled      sample the lag of the pipeline's consumer groups
  * @param groupPattern a regular expression: the consumer groups to watch (all of the pipeline's by default, so any
- *                     running service reports a dead one)
+ *                     running service reports a dead one), matched against the group name below the topic prefix
  * @param interval     time between two samples
  * @param window       the sliding window the status is judged over (Burrow's evaluation window)
  * @param health       the health contributor

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.referrals.localstack.LocalStack;
 import dev.referrals.localstack.junit.LocalStackTest;
 import dev.referrals.platform.kafka.KafkaPlatformAutoConfiguration;
+import dev.referrals.schemas.TopicNamespace;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -159,7 +160,7 @@ class TransactionMarkerLagIT {
         properties.setMessageListener((MessageListener<Object, Object>) record -> received.incrementAndGet());
         var container = new ConcurrentMessageListenerContainer<>(consumers, properties);
         if (fixTxOffsets) {
-            new KafkaPlatformAutoConfiguration().listenerContainers().configure(container);
+            new KafkaPlatformAutoConfiguration().listenerContainers(TopicNamespace.NONE).configure(container);
             assertThat(container.getContainerProperties().isFixTxOffsets()).isTrue();
         }
         container.start();

@@ -25,7 +25,7 @@ class JobsListener {
         this.jobClients = jobClients;
     }
 
-    @KafkaListener(id = "referral-api.jobs", groupId = "${referrals.kafka.topic-prefix:}referral-api.jobs",
+    @KafkaListener(id = "referral-api.jobs",
             topics = "#{@topicNamespace.name(T(dev.referrals.schemas.Topics).JOBS)}")
     void on(ConsumerRecord<String, Job> record) {
         if (record.value() == null) {

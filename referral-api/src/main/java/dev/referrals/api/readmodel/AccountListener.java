@@ -26,7 +26,6 @@ class AccountListener {
     }
 
     @KafkaListener(id = ListenerGroups.ACCOUNTS,
-            groupId = ListenerGroups.PREFIX + ListenerGroups.ACCOUNTS,
             topics = "#{@topicNamespace.name(T(dev.referrals.schemas.Topics).ACCOUNTS)}")
     void on(ConsumerRecord<String, Account> record) {
         if (record.value() == null) {

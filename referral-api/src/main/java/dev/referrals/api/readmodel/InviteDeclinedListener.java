@@ -25,7 +25,6 @@ class InviteDeclinedListener {
     }
 
     @KafkaListener(id = ListenerGroups.INVITE_DECLINED,
-            groupId = ListenerGroups.PREFIX + ListenerGroups.INVITE_DECLINED,
             topics = "#{@topicNamespace.name(T(dev.referrals.schemas.Topics).INVITE_DECLINED)}")
     void on(InviteDeclined declined) {
         invitations.record(InvitationFact.direct(declined.getJobId(), declined.getFreelancerId(),

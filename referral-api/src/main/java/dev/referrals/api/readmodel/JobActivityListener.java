@@ -33,7 +33,6 @@ class JobActivityListener {
     }
 
     @KafkaListener(id = ListenerGroups.JOB_ACTIVITY,
-            groupId = ListenerGroups.PREFIX + ListenerGroups.JOB_ACTIVITY,
             topics = "#{@topicNamespace.name(T(dev.referrals.schemas.Topics).JOB_ACTIVITY)}")
     void on(JobActivity activity) {
         InvitationStatus status = INVITATION_STATUS.get(activity.getKind());

@@ -1,12 +1,10 @@
 package dev.referrals.api.readmodel;
 
 /**
- * The read model's consumer groups: one per topic, each named after the service and its topic, under the topic
- * prefix so that two deployments (or two test contexts) sharing a cluster never share a group.
+ * The read model's listener ids: one per topic, each named after the service and its topic. Each id is its consumer
+ * group too, under the topic prefix (the platform names every group that way).
  */
 final class ListenerGroups {
-
-    static final String PREFIX = "${referrals.kafka.topic-prefix:}";
 
     static final String REFERRAL_REQUESTED = "referral-api.referral-requested";
     static final String REFERRAL_CREATED = "referral-api.referral-created";

@@ -31,7 +31,6 @@ class ReferralCreatedListener {
     }
 
     @KafkaListener(id = ListenerGroups.REFERRAL_CREATED,
-            groupId = ListenerGroups.PREFIX + ListenerGroups.REFERRAL_CREATED,
             topics = "#{@topicNamespace.name(T(dev.referrals.schemas.Topics).REFERRAL_CREATED)}")
     @Transactional
     public void on(ReferralCreated created) {

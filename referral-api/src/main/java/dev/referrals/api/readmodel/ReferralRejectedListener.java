@@ -24,7 +24,6 @@ class ReferralRejectedListener {
     }
 
     @KafkaListener(id = ListenerGroups.REFERRAL_REJECTED,
-            groupId = ListenerGroups.PREFIX + ListenerGroups.REFERRAL_REJECTED,
             topics = "#{@topicNamespace.name(T(dev.referrals.schemas.Topics).REFERRAL_REJECTED)}")
     void on(ReferralRejected rejected) {
         try (MDC.MDCCloseable ignored = MDC.putCloseable("requestId", rejected.getRequestId())) {

@@ -25,7 +25,6 @@ class ReferralRequestedListener {
     }
 
     @KafkaListener(id = ListenerGroups.REFERRAL_REQUESTED,
-            groupId = ListenerGroups.PREFIX + ListenerGroups.REFERRAL_REQUESTED,
             topics = "#{@topicNamespace.name(T(dev.referrals.schemas.Topics).REFERRAL_REQUESTED)}")
     void on(ReferralRequested requested) {
         try (MDC.MDCCloseable ignored = MDC.putCloseable("requestId", requested.getRequestId())) {

@@ -34,7 +34,6 @@ class ReferralStatusChangedListener {
     }
 
     @KafkaListener(id = ListenerGroups.REFERRAL_STATUS_CHANGED,
-            groupId = ListenerGroups.PREFIX + ListenerGroups.REFERRAL_STATUS_CHANGED,
             topics = "#{@topicNamespace.name(T(dev.referrals.schemas.Topics).REFERRAL_STATUS_CHANGED)}")
     @Transactional
     public void on(ReferralStatusChanged changed) {
