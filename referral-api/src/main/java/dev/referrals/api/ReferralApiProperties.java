@@ -25,7 +25,6 @@ import org.springframework.validation.annotation.Validated;
  *                            random UUID, so that two instances never share (and fence) a transactional id
  * @param idempotency         how Idempotency-Keys are kept
  * @param paging              page sizes of the list views
- * @param readModel           how the read model consumers react to failures
  * @param rateLimit           per-caller limits on declines and searches
  * @param search              what a search must look like
  */
@@ -41,7 +40,6 @@ public record ReferralApiProperties(
         @NotNull String transactionIdPrefix,
         @NotNull @Valid Idempotency idempotency,
         @NotNull @Valid Paging paging,
-        @NotNull @Valid ReadModel readModel,
         @NotNull @Valid RateLimit rateLimit,
         @NotNull @Valid Search search) {
 
@@ -82,14 +80,6 @@ public record ReferralApiProperties(
     public record Paging(
             @Positive int defaultSize,
             @Positive int maxSize) {
-    }
-
-    /**
-     * @param databaseRetryInterval wait between attempts while the database cannot be reached; such a record is
-     *                              retried until the database is back instead of being dead-lettered
-     */
-    public record ReadModel(
-            @NotNull Duration databaseRetryInterval) {
     }
 
     /**

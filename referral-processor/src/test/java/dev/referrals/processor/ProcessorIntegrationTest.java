@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The processor on the shared local stack (real broker, registry and PostgreSQL), with a short late-facts grace
- * period and quick retries. Every integration test that uses it shares one Spring context, so one start-up.
+ * period, quick bounded retries and quick waits for a dependency that is down. Every integration test that uses it shares one Spring context, so one start-up.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,6 +22,10 @@ import org.springframework.context.annotation.Import;
         "referrals.processor.late-facts.clock-skew-allowance=1s",
         "referrals.kafka.retry.initial-interval=50ms",
         "referrals.kafka.retry.max-attempts=2",
+        "referrals.kafka.outage.initial-interval=100ms",
+        "referrals.kafka.outage.max-interval=500ms",
+        // A statement waits this long for a connection while the database is closed (DatabaseOutageIT).
+        "spring.datasource.hikari.connection-timeout=1000",
         "logging.level.kafka=WARN",
         "logging.level.org.apache.kafka=WARN",
         "logging.level.state.change.logger=WARN"})

@@ -1,8 +1,10 @@
 package dev.referrals.worker.email;
 
 /**
- * The SMTP server did not take an email (unreachable, refused, timed out). The error handler retries the referral
- * with back-off and dead-letters it when the retries are spent.
+ * The SMTP server refused an email for good: a 5xx reply to the sender, a recipient or the message. Retrying cannot
+ * help, so the referral goes to {@code referrals.referral-created-dlt} at once ({@link LateFactBackOff}), with this
+ * message, reply code included, as its reason. A server that is down, unreachable or answers 4xx is not this: the
+ * referral then waits for it without limit ({@link EmailSender}).
  *
  * <p>The mail failure is kept as a suppressed exception, not as the cause: the dead-letter reason header names the
  * innermost cause, and "ConnectException: Connection refused" alone would not say that it was the mail server. The
@@ -10,9 +12,9 @@ package dev.referrals.worker.email;
  */
 public class EmailNotAccepted extends RuntimeException {
 
-    EmailNotAccepted(ReferralEmail email, Exception failure) {
-        super("SMTP server did not accept the " + email.role().tag() + " email " + email.messageId()
-                + " of referral " + email.referralId() + ": " + describe(failure));
+    EmailNotAccepted(ReferralEmail email, int replyCode, Exception failure) {
+        super("SMTP server refused the " + email.role().tag() + " email " + email.messageId()
+                + " of referral " + email.referralId() + " for good (" + replyCode + "): " + describe(failure));
         addSuppressed(failure);
     }
 
@@ -20,7 +22,7 @@ public class EmailNotAccepted extends RuntimeException {
      * The exceptions of the chain as {@code SimpleName: message}, outermost first, on one line; a cause whose message
      * an outer one already quotes (JavaMail's and Spring's do) is left out.
      */
-    private static String describe(Throwable failure) {
+    static String describe(Throwable failure) {
         StringBuilder description = new StringBuilder();
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             String message = String.valueOf(cause.getMessage());

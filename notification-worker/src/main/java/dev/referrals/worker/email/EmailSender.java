@@ -1,5 +1,6 @@
 package dev.referrals.worker.email;
 
+import dev.referrals.platform.failure.DependencyUnavailableException;
 import dev.referrals.worker.WorkerProperties;
 import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
@@ -27,6 +28,9 @@ class EmailSender {
      * about half of the worker's CPU per email (see benchmarks/README.md). With it, JavaMail instantiates the one
      * provider the worker ships, Angus Mail's, directly. A value set on the command line is left alone.
      */
+    /** The dependency's name in the platform's outage metric and health ({@code dependency="smtp"}). */
+    static final String SMTP = "smtp";
+
     static final String STREAM_PROVIDER_PROPERTY = "jakarta.mail.util.StreamProvider";
     /** Angus Mail's provider, the implementation Spring Boot's mail starter brings (a runtime dependency). */
     static final String ANGUS_STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
@@ -56,7 +60,9 @@ class EmailSender {
     /**
      * Returns once the SMTP server accepted the email.
      *
-     * @throws EmailNotAccepted when it did not
+     * @throws EmailNotAccepted when it refused the email for good (5xx)
+     * @throws DependencyUnavailableException when it could not be reached, timed out or answered 4xx: the platform
+     *         retries the referral without limit, never dead-letters it for this
      */
     void send(ReferralEmail email, RenderedEmail content) {
         MimeMessage message = new FixedMessageIdMimeMessage(mailSender.getSession(), email.messageId());
@@ -77,7 +83,13 @@ class EmailSender {
         try {
             connections.send(message);
         } catch (MailException e) {
-            throw new EmailNotAccepted(email, e);
+            int refusedWith = SmtpRefusals.permanentReplyCode(e);
+            if (refusedWith != 0) {
+                throw new EmailNotAccepted(email, refusedWith, e);
+            }
+            throw new DependencyUnavailableException(SMTP, "SMTP server did not take the " + email.role().tag()
+                    + " email " + email.messageId() + " of referral " + email.referralId() + ": "
+                    + EmailNotAccepted.describe(e), e);
         }
     }
 

@@ -1,33 +1,34 @@
 package dev.referrals.worker.email;
 
+import dev.referrals.platform.kafka.ListenerBackOff;
 import dev.referrals.worker.WorkerProperties;
 import java.time.Duration;
-import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * Gives {@link FactsNotYetKnown} a back-off of its own on the platform's shared error handler: a steady
- * {@code retry-interval} through the grace period, instead of the exponential SMTP back-off. Every other failure
- * keeps the platform's back-off and dead-lettering.
- *
- * <p>The listener stops throwing once the grace period is over, so the retries end by themselves; the attempt limit
- * is only a backstop, set past the point where that must have happened.
+ * The worker's one {@link ListenerBackOff} for the platform's error handler:
+ * <ul>
+ *   <li>{@link FactsNotYetKnown}: a steady {@code retry-interval} through the grace period. The listener stops
+ *       throwing once the grace period is over, so the retries end by themselves; the attempt limit is only a
+ *       backstop, set past the point where that must have happened.</li>
+ *   <li>{@link EmailNotAccepted}, a permanent SMTP refusal: no retry, to the dead-letter topic at once.</li>
+ * </ul>
+ * An SMTP server that is down is the platform's: it waits for it without limit. Every other failure keeps the
+ * platform's bounded back-off and dead-lettering.
  */
 @Component
-class LateFactBackOff implements SmartInitializingSingleton {
+class LateFactBackOff implements ListenerBackOff {
 
     /** One attempt once the grace period is over, one more for a clock that ticked unevenly. */
     private static final long ATTEMPTS_PAST_THE_GRACE_PERIOD = 2;
+    private static final BackOff NO_RETRY = new FixedBackOff(0, 0);
 
-    private final DefaultErrorHandler errorHandler;
-    private final BackOff backOff;
+    private final BackOff whileFactsAreLate;
 
-    LateFactBackOff(DefaultErrorHandler errorHandler, WorkerProperties properties) {
-        this.errorHandler = errorHandler;
-        this.backOff = backOff(properties.lateFacts());
+    LateFactBackOff(WorkerProperties properties) {
+        this.whileFactsAreLate = backOff(properties.lateFacts());
     }
 
     static FixedBackOff backOff(WorkerProperties.LateFacts lateFacts) {
@@ -37,17 +38,16 @@ class LateFactBackOff implements SmartInitializingSingleton {
     }
 
     @Override
-    public void afterSingletonsInstantiated() {
-        errorHandler.setBackOffFunction((record, failure) -> isLateFact(failure) ? backOff : null);
-    }
-
-    private static boolean isLateFact(Throwable failure) {
+    public BackOff backOffFor(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof FactsNotYetKnown) {
-                return true;
+                return whileFactsAreLate;
+            }
+            if (cause instanceof EmailNotAccepted) {
+                return NO_RETRY;
             }
         }
-        return false;
+        return null;
     }
 
     private static long ceilDiv(long dividend, long divisor) {

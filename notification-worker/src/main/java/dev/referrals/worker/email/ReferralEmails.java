@@ -1,6 +1,7 @@
 package dev.referrals.worker.email;
 
 import dev.referrals.events.ReferralCreated;
+import dev.referrals.platform.failure.DependencyUnavailableException;
 import dev.referrals.worker.directory.ContactDirectory;
 import dev.referrals.worker.directory.JobEntry;
 import java.time.Clock;
@@ -55,7 +56,8 @@ public class ReferralEmails {
      * Sends or skips each email of the referral that is not sent yet.
      *
      * @throws FactsNotYetKnown when an email waits for a late fact within its grace period (retried)
-     * @throws EmailNotAccepted when the SMTP server did not take an email (retried, then dead-lettered)
+     * @throws EmailNotAccepted when the SMTP server refused an email for good (dead-lettered at once)
+     * @throws DependencyUnavailableException when the SMTP server did not take an email (retried without limit)
      */
     public void handle(ReferralCreated referral) {
         handle(referral, Optional.empty());
@@ -120,8 +122,12 @@ public class ReferralEmails {
             sender.send(email, content);
         } catch (EmailNotAccepted e) {
             metrics.failed(email.role());
+            log.warn("{} (dead-lettered with this reason)", e.getMessage());
+            throw e;
+        } catch (DependencyUnavailableException e) {
+            metrics.failed(email.role());
             // The error handler logs a retry without its cause; this line says why, once per attempt.
-            log.warn("{} (retried with back-off, then dead-lettered)", e.getMessage());
+            log.warn("{} (retried until the server takes it)", e.getMessage());
             throw e;
         }
         // Counted as sent before it is recorded: the server has it, even if recording fails and a retry repeats it.

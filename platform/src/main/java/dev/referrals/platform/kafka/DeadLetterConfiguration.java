@@ -1,16 +1,24 @@
 package dev.referrals.platform.kafka;
 
+import dev.referrals.platform.failure.DependencyOutages;
+import dev.referrals.platform.failure.DependencyOutagesHealthIndicator;
+import dev.referrals.platform.failure.ListenerFailure;
 import dev.referrals.schemas.serde.AvroSerdeConfig;
 import dev.referrals.schemas.serde.AvroSerializer;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.generic.GenericContainer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,14 +28,24 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RetryListener;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.DeserializationException;
 
 /**
- * One {@link DefaultErrorHandler} for every listener: a failing record is retried with exponential back-off, then
- * published to {@code <topic>-dlt} with Spring Kafka's exception headers (class, message, stack trace, original
- * topic, partition and offset). A record that cannot be deserialized skips the retries and goes there with its
- * original bytes.
+ * One {@link DefaultErrorHandler} for every listener of every service, with one classification of failures
+ * ({@link ListenerFailure}) and the back-off of each ({@link ListenerBackOffs}):
+ * <ul>
+ *   <li>a dependency down (database, broker, registry, or a service's own such as SMTP): retried without limit,
+ *       never dead-lettered, counted and reported by {@link DependencyOutages};</li>
+ *   <li>an unreadable record: to {@code <topic>-dlt} at once, with its original bytes;</li>
+ *   <li>anything else: a service's {@link ListenerBackOff} if one claims it, else retried with exponential
+ *       back-off ({@code referrals.kafka.retry.*}), then published to {@code <topic>-dlt}.</li>
+ * </ul>
+ * A dead letter carries Spring Kafka's exception headers (class, message, stack trace, original topic, partition
+ * and offset) and the reason ({@link DeadLetterReason}). Services do not change this handler; they declare
+ * {@link ListenerBackOff} beans.
  */
 @Configuration(proxyBeanMethods = false)
 class DeadLetterConfiguration {
@@ -58,9 +76,23 @@ class DeadLetterConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
+    DependencyOutages dependencyOutages(ReferralsKafkaProperties properties, MeterRegistry meters) {
+        Duration longestWait = properties.outage().maxInterval();
+        return new DependencyOutages(meters, longestWait.plus(longestWait), Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnEnabledHealthIndicator("dependencyOutages")
+    DependencyOutagesHealthIndicator dependencyOutagesHealthIndicator(DependencyOutages outages) {
+        return new DependencyOutagesHealthIndicator(outages);
+    }
+
+    @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    DefaultErrorHandler deadLetterErrorHandler(
-            DeadLetterPublishingRecoverer recoverer, ReferralsKafkaProperties properties, MeterRegistry meters) {
+    DefaultErrorHandler deadLetterErrorHandler(DeadLetterPublishingRecoverer recoverer,
+            ReferralsKafkaProperties properties, MeterRegistry meters, DependencyOutages outages,
+            ObjectProvider<ListenerBackOff> serviceBackOffs) {
         ReferralsKafkaProperties.Retry retry = properties.retry();
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxAttempts());
         backOff.setInitialInterval(retry.initialInterval().toMillis());
@@ -70,6 +102,19 @@ class DeadLetterConfiguration {
             recoverer.accept(record, failure);
             meters.counter(DEAD_LETTERS_PUBLISHED, "topic", record.topic()).increment();
         };
-        return new DefaultErrorHandler(counted, backOff);
+        DefaultErrorHandler handler = new DefaultErrorHandler(counted, backOff);
+        // Classified by ListenerBackOffs instead: an unreachable registry also makes a DeserializationException.
+        handler.removeClassification(DeserializationException.class);
+        handler.setBackOffFunction(new ListenerBackOffs(properties.outage(), serviceBackOffs.orderedStream().toList()));
+        handler.setRetryListeners(new RetryListener() {
+            @Override
+            public void failedDelivery(ConsumerRecord<?, ?> record, Exception failure, int deliveryAttempt) {
+                ListenerFailure classified = ListenerFailure.classify(failure);
+                if (classified.isDependencyDown()) {
+                    outages.failed(classified.dependency(), record.topic());
+                }
+            }
+        });
+        return handler;
     }
 }

@@ -64,7 +64,7 @@ class DeadLetterRetentionIT {
 
     @Test
     void withoutAConfiguredRetentionDeadLettersAreKeptTwoWeeks() {
-        assertThat(new ReferralsKafkaProperties("", true, null, null, null).deadLetterRetention())
+        assertThat(new ReferralsKafkaProperties("", true, null, null, null, null).deadLetterRetention())
                 .isEqualTo(Topic.DEFAULT_DEAD_LETTER_RETENTION).isEqualTo(Duration.ofDays(14));
     }
 

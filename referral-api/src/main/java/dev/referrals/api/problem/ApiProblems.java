@@ -1,7 +1,7 @@
 package dev.referrals.api.problem;
 
 import dev.referrals.api.ReferralApiProperties;
-import dev.referrals.api.outage.DatabaseOutage;
+import dev.referrals.platform.failure.DatabaseOutage;
 import java.net.URI;
 import java.util.List;
 import org.slf4j.Logger;

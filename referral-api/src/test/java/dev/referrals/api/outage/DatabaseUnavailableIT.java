@@ -7,11 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.referrals.api.support.ApiClient;
 import dev.referrals.api.support.ApiIntegrationTest;
+import dev.referrals.localstack.postgres.ClosedDatabase;
 import dev.referrals.schemas.Topics;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import javax.sql.DataSource;
 import org.apache.kafka.common.IsolationLevel;
 import org.junit.jupiter.api.Test;
@@ -55,25 +53,14 @@ class DatabaseUnavailableIT extends ApiIntegrationTest {
         String decline = "/api/v1/invitations/inv-db/decline";
         String read = "/api/v1/freelancers/" + id("freelancer") + "/referrals?role=referrer";
         HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
-        String database;
-        try (Connection service = pool.getConnection()) {
-            database = service.getCatalog();
-        }
-        // PostgreSQL closes a database only from a session on another one.
-        String maintenanceUrl = url.replaceFirst("/" + database + "(?=$|\\?)", "/postgres");
-        try (Connection admin = DriverManager.getConnection(maintenanceUrl, username, password)) {
-            try {
-                closeDatabase(admin, database);
-                pool.getHikariPoolMXBean().softEvictConnections();
+        try (ClosedDatabase closed = ClosedDatabase.close(url, username, password)) {
+            pool.getHikariPoolMXBean().softEvictConnections();
 
-                ApiClient.Answer refusedDecline = api.post(decline, body(jobId), KEY, key);
-                ApiClient.Answer refusedRead = api.get(read);
+            ApiClient.Answer refusedDecline = api.post(decline, body(jobId), KEY, key);
+            ApiClient.Answer refusedRead = api.get(read);
 
-                assertDatabaseUnavailable(refusedDecline);
-                assertDatabaseUnavailable(refusedRead);
-            } finally {
-                openDatabase(admin, database);
-            }
+            assertDatabaseUnavailable(refusedDecline);
+            assertDatabaseUnavailable(refusedRead);
         }
         assertThat(events.values(Topics.INVITE_DECLINED, IsolationLevel.READ_UNCOMMITTED,
                 declined -> jobId.equals(declined.getJobId()))).isEmpty();
@@ -96,21 +83,6 @@ class DatabaseUnavailableIT extends ApiIntegrationTest {
         JsonNode problem = answer.json();
         assertThat(problem.get("type").asString()).isEqualTo("urn:referrals:problem:database-unavailable");
         assertThat(problem.get("status").asInt()).isEqualTo(503);
-    }
-
-    /** As the superuser: no new connection to the database, and every session on it ended but this one. */
-    private static void closeDatabase(Connection admin, String database) throws SQLException {
-        try (Statement statement = admin.createStatement()) {
-            statement.execute("ALTER DATABASE \"" + database + "\" ALLOW_CONNECTIONS false");
-            statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database
-                    + "' AND pid <> pg_backend_pid()");
-        }
-    }
-
-    private static void openDatabase(Connection admin, String database) throws SQLException {
-        try (Statement statement = admin.createStatement()) {
-            statement.execute("ALTER DATABASE \"" + database + "\" ALLOW_CONNECTIONS true");
-        }
     }
 
     private static String body(String jobId) {

@@ -1,6 +1,7 @@
 package dev.referrals.processor.decision;
 
 import dev.referrals.events.ReferralRequested;
+import dev.referrals.platform.failure.ListenerFailure;
 import dev.referrals.processor.tracing.RequestTraces;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
@@ -29,9 +30,10 @@ import org.springframework.stereotype.Component;
  *       {@link LateFactsBackOff}).</li>
  *   <li>An unreadable record (a poison pill, an unknown schema id) goes to {@code referrals.referral-requested-dlt}
  *       at once, with its original bytes and the reason, and the records after it are decided (I5).</li>
+ *   <li>With the database, the broker or the registry down, the first undecided request waits for it, retried by
+ *       the platform without limit and never dead-lettered for it.</li>
  *   <li>Any other failure is narrowed down to its record by deciding the batch one request at a time; that record
- *       is retried with the platform's back-off, then dead-lettered. With the database or the broker down, that is
- *       the first undecided record.</li>
+ *       is retried with the platform's back-off, then dead-lettered.</li>
  * </ul>
  * Each decision is logged and published in the trace its request came with ({@link RequestTraces}).
  *
@@ -90,7 +92,8 @@ class ReferralRequestListener {
         } catch (LateFactsPendingException waiting) {
             throw new BatchListenerFailedException(waiting.getMessage(), waiting, waiting.position());
         } catch (RuntimeException failure) {
-            if (requests.size() == 1) {
+            if (requests.size() == 1 || ListenerFailure.classify(failure).isDependencyDown()) {
+                // A dependency that is down fails every request alike: the first one waits for it.
                 throw new BatchListenerFailedException("cannot decide: " + failure.getMessage(), failure, 0);
             }
             log.warn(failure, () -> "Cannot decide a batch of " + requests.size() + "; deciding one by one to find "

@@ -1,5 +1,7 @@
 package dev.referrals.processor.events;
 
+import dev.referrals.platform.failure.DependencyUnavailableException;
+import dev.referrals.platform.failure.ListenerFailure;
 import dev.referrals.processor.ProcessorProperties;
 import dev.referrals.processor.tracing.RequestTraces;
 import dev.referrals.schemas.EventHeaders;
@@ -62,11 +64,16 @@ public class EventPublisher {
         } catch (ExecutionException e) {
             throw new EventsNotPublishedException("the broker refused an event: " + e.getCause().getMessage(), e);
         } catch (TimeoutException e) {
-            throw new EventsNotPublishedException("no acknowledgement from the broker within " + timeout, e);
+            String what = "no acknowledgement from the broker within " + timeout;
+            throw new EventsNotPublishedException(what,
+                    new DependencyUnavailableException(ListenerFailure.KAFKA, what, e));
         }
     }
 
-    /** Outcome events could not be confirmed; the record that caused them is retried. */
+    /**
+     * Outcome events could not be confirmed; the record that caused them is retried: without limit when the broker
+     * did not answer (a retriable Kafka error or no acknowledgement in time, {@link ListenerFailure}).
+     */
     public static class EventsNotPublishedException extends RuntimeException {
         EventsNotPublishedException(String message, Throwable cause) {
             super(message, cause);

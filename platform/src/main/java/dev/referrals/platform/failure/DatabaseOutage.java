@@ -1,8 +1,7 @@
-package dev.referrals.api.outage;
+package dev.referrals.platform.failure;
 
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
-import java.util.function.Predicate;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessException;
@@ -25,7 +24,7 @@ public final class DatabaseOutage {
      * because the pool had no connection to give.
      */
     public static boolean isUnreachable(Throwable failure) {
-        return anyCause(failure, cause -> cause instanceof DataAccessResourceFailureException
+        return Causes.any(failure, cause -> cause instanceof DataAccessResourceFailureException
                 || cause instanceof TransientDataAccessResourceException
                 || cause instanceof QueryTimeoutException
                 || cause instanceof SQLTransientConnectionException
@@ -35,18 +34,6 @@ public final class DatabaseOutage {
 
     /** Unreachable, or any failure Spring calls transient: the same work may succeed later, unchanged. */
     public static boolean isTransient(Throwable failure) {
-        return isUnreachable(failure) || anyCause(failure, TransientDataAccessException.class::isInstance);
-    }
-
-    private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (test.test(cause)) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
+        return isUnreachable(failure) || Causes.any(failure, TransientDataAccessException.class::isInstance);
     }
 }
