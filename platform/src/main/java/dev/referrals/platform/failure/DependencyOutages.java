@@ -6,7 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -17,42 +19,59 @@ import org.slf4j.LoggerFactory;
  * the gauge {@code referrals.listener.outage.seconds{dependency}} (how long they have waited, 0 when they do not)
  * and the counter {@code referrals.listener.outage.failures{dependency}}.
  *
- * <p>An outage begins with a listener's first failure for a dependency that is down, and is over once no listener
- * has failed for it for {@code quietPeriod} (a little more than the longest wait between two attempts): then an
- * attempt has succeeded, or none has been made. The start and the end are each logged once.
+ * <p>An outage begins with the first record that fails because the dependency is down, and is over once every topic
+ * that failed for it has processed a record since: the record that waited is retried until it succeeds, so that is
+ * the moment the dependency answered again. The start and the end are each logged once.
  */
 public class DependencyOutages {
 
     private static final Logger log = LoggerFactory.getLogger(DependencyOutages.class);
+    private static final double MILLIS_PER_SECOND = 1000.0;
 
     private final Map<String, Outage> outages = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
-    private final Duration quietPeriod;
     private final Clock clock;
+    /** Whether any outage is current: the check every processed record makes, so it is one volatile read. */
+    private volatile boolean anyCurrent;
 
-    public DependencyOutages(MeterRegistry meters, Duration quietPeriod, Clock clock) {
+    public DependencyOutages(MeterRegistry meters, Clock clock) {
         this.meters = meters;
-        this.quietPeriod = quietPeriod;
         this.clock = clock;
     }
 
     /** A record of this topic failed because this dependency is down. */
     public void failed(String dependency, String topic) {
-        Instant now = clock.instant();
         Outage outage = outages.computeIfAbsent(dependency, this::register);
-        if (outage.failedAt(now, quietPeriod)) {
+        if (outage.failed(topic, clock.instant())) {
             log.warn("Listeners wait for the {} (a record of {} failed first); records are retried until it answers, "
                     + "never dead-lettered for it", dependency, topic);
         }
+        anyCurrent = true;
         outage.failures.increment();
+    }
+
+    /** A record of this topic was processed: the dependencies it waited for answer again. */
+    public void succeeded(String topic) {
+        if (!anyCurrent) {
+            return;
+        }
+        boolean stillCurrent = false;
+        for (Outage outage : outages.values()) {
+            Instant since = outage.since();
+            if (outage.succeeded(topic)) {
+                log.info("The {} answers again: the listeners waited for it from {} to {}", outage.dependency,
+                        since, clock.instant());
+            }
+            stillCurrent |= outage.since() != null;
+        }
+        anyCurrent = stillCurrent;
     }
 
     /** Each dependency that is down now, with when its outage began. */
     public Map<String, Instant> current() {
-        Instant now = clock.instant();
         Map<String, Instant> current = new TreeMap<>();
         outages.forEach((dependency, outage) -> {
-            Instant since = outage.since(now, quietPeriod);
+            Instant since = outage.since();
             if (since != null) {
                 current.put(dependency, since);
             }
@@ -65,9 +84,8 @@ public class DependencyOutages {
                 .description("Records that failed because this dependency was down, and will be retried")
                 .tag("dependency", dependency).register(meters));
         Gauge.builder("referrals.listener.outage.seconds", outage, waiting -> {
-                    Instant now = clock.instant();
-                    Instant since = waiting.since(now, quietPeriod);
-                    return since == null ? 0 : Duration.between(since, now).toMillis() / 1000.0;
+                    Instant since = waiting.since();
+                    return since == null ? 0 : Duration.between(since, clock.instant()).toMillis() / MILLIS_PER_SECOND;
                 })
                 .description("How long the listeners have been waiting for this dependency; 0 when they are not")
                 .tag("dependency", dependency).baseUnit("seconds").register(meters);
@@ -78,37 +96,35 @@ public class DependencyOutages {
 
         private final String dependency;
         private final Counter failures;
-        private Instant firstFailure;
-        private Instant lastFailure;
-        private boolean endLogged = true;
+        private final Set<String> waitingTopics = new HashSet<>();
+        private Instant since;
 
         private Outage(String dependency, Counter failures) {
             this.dependency = dependency;
             this.failures = failures;
         }
 
-        /** Records a failure; whether it begins an outage. */
-        synchronized boolean failedAt(Instant now, Duration quietPeriod) {
-            boolean begins = since(now, quietPeriod) == null;
+        /** Whether this failure begins an outage. */
+        synchronized boolean failed(String topic, Instant now) {
+            boolean begins = waitingTopics.isEmpty();
             if (begins) {
-                firstFailure = now;
-                endLogged = false;
+                since = now;
             }
-            lastFailure = now;
+            waitingTopics.add(topic);
             return begins;
         }
 
-        /** When the current outage began, or {@code null} when there is none. */
-        synchronized Instant since(Instant now, Duration quietPeriod) {
-            if (lastFailure == null || lastFailure.plus(quietPeriod).isBefore(now)) {
-                if (!endLogged && lastFailure != null) {
-                    endLogged = true;
-                    log.info("No listener has failed for the {} since {}: its outage, from {}, is over", dependency,
-                            lastFailure, firstFailure);
-                }
-                return null;
+        /** Whether this success ends the outage. */
+        synchronized boolean succeeded(String topic) {
+            boolean ends = waitingTopics.remove(topic) && waitingTopics.isEmpty();
+            if (ends) {
+                since = null;
             }
-            return firstFailure;
+            return ends;
+        }
+
+        synchronized Instant since() {
+            return since;
         }
     }
 }

@@ -7,7 +7,6 @@ import dev.referrals.schemas.serde.AvroSerdeConfig;
 import dev.referrals.schemas.serde.AvroSerializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.generic.GenericContainer;
@@ -77,9 +76,8 @@ class DeadLetterConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    DependencyOutages dependencyOutages(ReferralsKafkaProperties properties, MeterRegistry meters) {
-        Duration longestWait = properties.outage().maxInterval();
-        return new DependencyOutages(meters, longestWait.plus(longestWait), Clock.systemUTC());
+    DependencyOutages dependencyOutages(MeterRegistry meters) {
+        return new DependencyOutages(meters, Clock.systemUTC());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package dev.referrals.platform.kafka;
 
+import dev.referrals.platform.failure.DependencyOutages;
 import dev.referrals.platform.startup.SchemaRegistryStartupCheck;
 import dev.referrals.schemas.Topic;
 import dev.referrals.schemas.TopicNamespace;
@@ -61,16 +62,19 @@ public class KafkaPlatformAutoConfiguration {
      *   transaction markers the producer left after the last record. Without it the group stays one offset behind the
      *   log end on every partition written in a transaction, and that looks like lag.</li>
      *   <li>The consumer group is the listener's id under the topic prefix ({@link ListenerGroups}).</li>
+     *   <li>A processed record tells {@link DependencyOutages} that what its topic waited for answers again
+     *   ({@link OutageEnds}).</li>
      * </ul>
      */
     @Bean
     @ConditionalOnMissingBean(ContainerCustomizer.class)
     public ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>>
-            listenerContainers(TopicNamespace namespace) {
+            listenerContainers(TopicNamespace namespace, DependencyOutages outages) {
         return container -> {
             container.getContainerProperties().setMicrometerEnabled(false);
             container.getContainerProperties().setFixTxOffsets(true);
             ListenerGroups.name(container, namespace);
+            OutageEnds.watch(container, outages);
         };
     }
 

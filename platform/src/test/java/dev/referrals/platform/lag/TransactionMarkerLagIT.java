@@ -5,8 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.referrals.localstack.LocalStack;
 import dev.referrals.localstack.junit.LocalStackTest;
+import dev.referrals.platform.failure.DependencyOutages;
 import dev.referrals.platform.kafka.KafkaPlatformAutoConfiguration;
 import dev.referrals.schemas.TopicNamespace;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -160,7 +163,8 @@ class TransactionMarkerLagIT {
         properties.setMessageListener((MessageListener<Object, Object>) record -> received.incrementAndGet());
         var container = new ConcurrentMessageListenerContainer<>(consumers, properties);
         if (fixTxOffsets) {
-            new KafkaPlatformAutoConfiguration().listenerContainers(TopicNamespace.NONE).configure(container);
+            new KafkaPlatformAutoConfiguration().listenerContainers(TopicNamespace.NONE,
+                    new DependencyOutages(new SimpleMeterRegistry(), Clock.systemUTC())).configure(container);
             assertThat(container.getContainerProperties().isFixTxOffsets()).isTrue();
         }
         container.start();
