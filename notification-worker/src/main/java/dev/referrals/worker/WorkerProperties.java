@@ -12,12 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param links     where the links in the emails point
  * @param mail      the sender and the Message-ID of every email
  * @param lateFacts how long a referral waits for contacts and jobs the directory does not know yet
+ * @param claims    how long an instance holds its claim on an email it sends
  */
 @ConfigurationProperties("referrals.worker")
 public record WorkerProperties(
         @DefaultValue Links links,
         @DefaultValue Mail mail,
-        @DefaultValue LateFacts lateFacts) {
+        @DefaultValue LateFacts lateFacts,
+        @DefaultValue Claims claims) {
 
     /** @param baseUrl the marketplace's web address; every link in an email starts with it */
     public record Links(@DefaultValue("http://localhost:8080") URI baseUrl) {
@@ -57,6 +59,19 @@ public record WorkerProperties(
             }
             if (retryInterval.isNegative() || retryInterval.isZero()) {
                 throw new IllegalArgumentException("referrals.worker.late-facts.retry-interval must be positive");
+            }
+        }
+    }
+
+    /**
+     * @param lease how long an instance's claim on an email lasts: well above the longest send (the SMTP timeouts),
+     *              since another instance takes a claim over once it has run out
+     */
+    public record Claims(@DefaultValue("1m") Duration lease) {
+
+        public Claims {
+            if (lease.isNegative() || lease.isZero()) {
+                throw new IllegalArgumentException("referrals.worker.claims.lease must be positive");
             }
         }
     }

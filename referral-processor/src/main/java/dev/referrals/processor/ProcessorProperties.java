@@ -10,12 +10,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publishTimeout how long to wait for the broker to acknowledge an outcome before the record is retried
  * @param decisions      how requests are decided
  * @param lateFacts      how long a request may wait for the job, the referee or the invitation it names (I6)
+ * @param sweeper        how stored decisions that no listener published are published (I7)
  */
 @ConfigurationProperties("referrals.processor")
 public record ProcessorProperties(
         @DefaultValue("30s") Duration publishTimeout,
         @DefaultValue Decisions decisions,
-        @DefaultValue LateFacts lateFacts) {
+        @DefaultValue LateFacts lateFacts,
+        @DefaultValue Sweeper sweeper) {
 
     /**
      * @param concurrency     consumers of referrals.referral-requested in this instance
@@ -46,5 +48,17 @@ public record ProcessorProperties(
             long intervalMillis = Math.max(1, retryInterval.toMillis());
             return (bound.toMillis() + intervalMillis - 1) / intervalMillis + 1;
         }
+    }
+
+    /**
+     * @param interval  the wait between two sweeps
+     * @param minAge    how long a stored decision may stay unpublished before the sweeper publishes it: well above
+     *                  the time a listener takes from the commit to the broker's acknowledgement
+     * @param batchSize the most decisions one sweep publishes
+     */
+    public record Sweeper(
+            @DefaultValue("30s") Duration interval,
+            @DefaultValue("1m") Duration minAge,
+            @DefaultValue("500") int batchSize) {
     }
 }

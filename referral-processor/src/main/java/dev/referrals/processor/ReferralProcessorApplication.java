@@ -7,10 +7,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Decides each referral request against the eligibility rules, over its ledger in PostgreSQL. */
 @SpringBootApplication
 @EnableConfigurationProperties(ProcessorProperties.class)
+@EnableScheduling
 @Import(EmailFingerprintConfiguration.class)
 public class ReferralProcessorApplication {
 

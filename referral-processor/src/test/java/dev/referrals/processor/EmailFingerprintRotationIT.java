@@ -12,19 +12,15 @@ import dev.referrals.localstack.LocalFingerprintKey;
 import dev.referrals.localstack.LocalStack;
 import dev.referrals.localstack.junit.LocalStackTest;
 import dev.referrals.localstack.postgres.DatabaseCoordinates;
-import dev.referrals.localstack.spring.LocalStackContextInitializer;
 import dev.referrals.platform.kafka.DeadLetterReason;
 import dev.referrals.schemas.TopicNamespace;
 import dev.referrals.schemas.privacy.EmailFingerprint;
 import dev.referrals.schemas.privacy.EmailFingerprintKeys;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -131,18 +127,10 @@ class EmailFingerprintRotationIT {
 
     /** The processor on this test's database and topics, with these fingerprint keys (the last one current). */
     private ConfigurableApplicationContext processor(Map<String, String> keys) {
-        Map<String, Object> properties = new LinkedHashMap<>(
-                LocalStackContextInitializer.properties(stack, namespace, database));
-        properties.keySet().removeIf(name -> name.startsWith(LocalFingerprintKey.KEYS_PROPERTY_PREFIX));
-        properties.put(LocalFingerprintKey.CURRENT_KEY_PROPERTY, keys.keySet().iterator().next());
-        keys.forEach((keyId, secret) -> properties.put(LocalFingerprintKey.KEYS_PROPERTY_PREFIX + keyId, secret));
-        properties.put("referrals.kafka.retry.initial-interval", "50ms");
-        properties.put("referrals.kafka.retry.max-attempts", "2");
-        properties.put("logging.level.org.apache.kafka", "ERROR");
-        String[] arguments = properties.entrySet().stream()
-                .map(property -> "--" + property.getKey() + "=" + property.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(ReferralProcessorApplication.class, ProcessorTestConfiguration.class)
-                .web(WebApplicationType.NONE)
-                .run(arguments);
+        return SeparateProcessor.start(stack, namespace, database, properties -> {
+            properties.keySet().removeIf(name -> name.startsWith(LocalFingerprintKey.KEYS_PROPERTY_PREFIX));
+            properties.put(LocalFingerprintKey.CURRENT_KEY_PROPERTY, keys.keySet().iterator().next());
+            keys.forEach((keyId, secret) -> properties.put(LocalFingerprintKey.KEYS_PROPERTY_PREFIX + keyId, secret));
+        });
     }
 }

@@ -22,6 +22,8 @@ import org.springframework.context.annotation.Import;
         "referrals.processor.late-facts.clock-skew-allowance=1s",
         "referrals.kafka.retry.initial-interval=50ms",
         "referrals.kafka.retry.max-attempts=2",
+        "referrals.processor.sweeper.interval=500ms",
+        "referrals.processor.sweeper.min-age=" + ProcessorIntegrationTest.SWEEPER_MIN_AGE,
         "referrals.kafka.outage.initial-interval=100ms",
         "referrals.kafka.outage.max-interval=500ms",
         // A statement waits this long for a connection while the database is closed (DatabaseOutageIT).
@@ -32,6 +34,9 @@ import org.springframework.context.annotation.Import;
 @LocalStackContext
 @Import(ProcessorTestConfiguration.class)
 public @interface ProcessorIntegrationTest {
+
+    /** Long enough that no listener of these tests is still publishing a decision the sweeper picks. */
+    String SWEEPER_MIN_AGE = "20s";
 
     /** Short, so a test can watch it run out. */
     String GRACE_PERIOD = "4s";

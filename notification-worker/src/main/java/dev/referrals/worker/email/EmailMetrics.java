@@ -15,6 +15,7 @@ class EmailMetrics {
     static final String SKIPPED = "referrals.emails.skipped";
     static final String ALREADY_SENT = "referrals.emails.already-sent";
     static final String DEFERRED = "referrals.emails.deferred";
+    static final String CLAIMED_ELSEWHERE = "referrals.emails.claimed-elsewhere";
     static final String NEUTRAL_WORDING = "referrals.emails.neutral-wording";
     static final String LATENCY = "referrals.email.latency";
     static final String END_TO_END = "referrals.end-to-end.latency";
@@ -67,6 +68,11 @@ class EmailMetrics {
 
     void deferred(Role role) {
         counter(DEFERRED, role).increment();
+    }
+
+    /** An email this instance did not send because another instance held its claim. */
+    void claimedElsewhere(Role role) {
+        counter(CLAIMED_ELSEWHERE, role).increment();
     }
 
     void neutralWording(Role role, Fact fact) {

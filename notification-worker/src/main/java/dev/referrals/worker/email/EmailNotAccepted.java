@@ -2,7 +2,7 @@ package dev.referrals.worker.email;
 
 /**
  * The SMTP server refused an email for good: a 5xx reply to the sender, a recipient or the message. Retrying cannot
- * help, so the referral goes to {@code referrals.referral-created-dlt} at once ({@link LateFactBackOff}), with this
+ * help, so the referral goes to {@code referrals.referral-created-dlt} at once ({@link WorkerBackOffs}), with this
  * message, reply code included, as its reason. A server that is down, unreachable or answers 4xx is not this: the
  * referral then waits for it without limit ({@link EmailSender}).
  *

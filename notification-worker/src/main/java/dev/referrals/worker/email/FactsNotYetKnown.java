@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * Some emails of a referral wait for facts the contact directory does not know yet, and their grace period is not
  * over. Thrown so that the error handler redelivers the referral after {@code referrals.worker.late-facts.retry-interval}
- * ({@link LateFactBackOff}); emails already sent are in the ledger and are not sent again.
+ * ({@link WorkerBackOffs}); emails already sent are in the ledger and are not sent again.
  *
  * <p>It is an expected state, not a bug, so it has no stack trace.
  */

@@ -33,6 +33,7 @@ public class ReferralEmails {
 
     private final ContactDirectory directory;
     private final SentEmails ledger;
+    private final EmailClaims claims;
     private final EmailDrafts drafts;
     private final EmailRenderer renderer;
     private final EmailSender sender;
@@ -40,10 +41,11 @@ public class ReferralEmails {
     private final EmailMetrics metrics;
     private final Clock clock;
 
-    ReferralEmails(ContactDirectory directory, SentEmails ledger, EmailDrafts drafts, EmailRenderer renderer,
-            EmailSender sender, LateFacts lateFacts, EmailMetrics metrics, Clock clock) {
+    ReferralEmails(ContactDirectory directory, SentEmails ledger, EmailClaims claims, EmailDrafts drafts,
+            EmailRenderer renderer, EmailSender sender, LateFacts lateFacts, EmailMetrics metrics, Clock clock) {
         this.directory = directory;
         this.ledger = ledger;
+        this.claims = claims;
         this.drafts = drafts;
         this.renderer = renderer;
         this.sender = sender;
@@ -58,6 +60,7 @@ public class ReferralEmails {
      * @throws FactsNotYetKnown when an email waits for a late fact within its grace period (retried)
      * @throws EmailNotAccepted when the SMTP server refused an email for good (dead-lettered at once)
      * @throws DependencyUnavailableException when the SMTP server did not take an email (retried without limit)
+     * @throws EmailClaimedElsewhere when another instance is sending an email of the referral (retried until it has)
      */
     public void handle(ReferralCreated referral) {
         handle(referral, Optional.empty());
@@ -118,6 +121,13 @@ public class ReferralEmails {
 
     private void send(ReferralEmail email, Optional<Instant> requestedAt) {
         RenderedEmail content = renderer.render(email);
+        try {
+            claims.claim(email);
+        } catch (EmailClaimedElsewhere e) {
+            metrics.claimedElsewhere(email.role());
+            log.info("{}", e.getMessage());
+            throw e;
+        }
         try {
             sender.send(email, content);
         } catch (EmailNotAccepted e) {

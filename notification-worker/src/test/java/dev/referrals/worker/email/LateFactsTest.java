@@ -56,7 +56,7 @@ class LateFactsTest {
 
     @Test
     void theBackOffRetriesSteadilyThroughTheGracePeriodAndThenStops() {
-        BackOffExecution execution = LateFactBackOff.backOff(
+        BackOffExecution execution = WorkerBackOffs.backOff(
                 new WorkerProperties.LateFacts(Duration.ofSeconds(3), Duration.ofSeconds(1))).start();
 
         assertThat(execution.nextBackOff()).isEqualTo(1000);

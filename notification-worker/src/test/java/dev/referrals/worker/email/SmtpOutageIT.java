@@ -1,11 +1,5 @@
 package dev.referrals.worker.email;
 
-import static dev.referrals.worker.TestEvents.client;
-import static dev.referrals.worker.TestEvents.freelancer;
-import static dev.referrals.worker.TestEvents.job;
-import static dev.referrals.worker.TestEvents.referral;
-import static dev.referrals.worker.TestEvents.uniqueEmail;
-import static dev.referrals.worker.TestEvents.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,7 +20,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -81,20 +74,20 @@ class SmtpOutageIT {
 
     @Test
     void whileSmtpIsDownTheReferralWaitsForItWithoutLimitAndBothEmailsArriveOnceItIsBack() throws Exception {
-        Cast cast = publishCast();
+        Cast cast = Cast.published(kafka, directory);
         double failedBefore = failed("referee");
         double deadLettersBefore = deadLetters();
-        ReferralCreated referral = referral(cast.jobId, cast.clientId, cast.referrerId, cast.refereeId, "Hi");
+        ReferralCreated referral = cast.referral();
 
         kafka.send(Topics.REFERRAL_CREATED, referral.getJobId(), referral);
         await().atMost(WAIT).until(() -> failed("referee") >= failedBefore + ATTEMPTS_WHILE_DOWN);
         assertThat(outages.current()).containsKey(EmailSender.SMTP);
-        assertThat(ledgerRoles(referral)).isEmpty();
+        assertThat(Cast.ledgerRoles(jdbc, referral)).isEmpty();
 
         GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "localhost", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         try {
-            await().atMost(WAIT).untilAsserted(() -> assertThat(ledgerRoles(referral))
+            await().atMost(WAIT).untilAsserted(() -> assertThat(Cast.ledgerRoles(jdbc, referral))
                     .containsExactlyInAnyOrder("referee", "client"));
             List<MimeMessage> received = Arrays.asList(smtp.getReceivedMessages());
             assertThat(received).hasSize(2);
@@ -115,11 +108,11 @@ class SmtpOutageIT {
     void aKeptConnectionThatTheServerDroppedIsReplacedWithoutAFailedSend() throws Exception {
         GreenMail first = new GreenMail(new ServerSetup(SMTP_PORT, "localhost", ServerSetup.PROTOCOL_SMTP));
         first.start();
-        Cast before = publishCast();
-        ReferralCreated sentBefore = referral(before.jobId, before.clientId, before.referrerId, before.refereeId, "Hi");
+        Cast before = Cast.published(kafka, directory);
+        ReferralCreated sentBefore = before.referral();
         try {
             kafka.send(Topics.REFERRAL_CREATED, sentBefore.getJobId(), sentBefore);
-            await().atMost(WAIT).untilAsserted(() -> assertThat(ledgerRoles(sentBefore)).hasSize(2));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(Cast.ledgerRoles(jdbc, sentBefore)).hasSize(2));
         } finally {
             first.stop();
         }
@@ -128,10 +121,10 @@ class SmtpOutageIT {
         GreenMail second = new GreenMail(new ServerSetup(SMTP_PORT, "localhost", ServerSetup.PROTOCOL_SMTP));
         second.start();
         try {
-            Cast after = publishCast();
-            ReferralCreated sentAfter = referral(after.jobId, after.clientId, after.referrerId, after.refereeId, "Hi");
+            Cast after = Cast.published(kafka, directory);
+            ReferralCreated sentAfter = after.referral();
             kafka.send(Topics.REFERRAL_CREATED, sentAfter.getJobId(), sentAfter);
-            await().atMost(WAIT).untilAsserted(() -> assertThat(ledgerRoles(sentAfter)).hasSize(2));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(Cast.ledgerRoles(jdbc, sentAfter)).hasSize(2));
             assertThat(second.getReceivedMessages()).hasSize(2);
             assertThat(failed("referee") + failed("client")).isEqualTo(failedBefore);
         } finally {
@@ -139,24 +132,7 @@ class SmtpOutageIT {
         }
     }
 
-    private Cast publishCast() {
-        Cast cast = new Cast();
-        Instant now = Instant.now();
-        kafka.send(Topics.ACCOUNTS, cast.referrerId, freelancer(cast.referrerId, "Ana", uniqueEmail("ana"), now));
-        kafka.send(Topics.ACCOUNTS, cast.refereeId, freelancer(cast.refereeId, "Ben", cast.refereeEmail, now));
-        kafka.send(Topics.ACCOUNTS, cast.clientId, client(cast.clientId, "Carla", cast.clientEmail, now));
-        kafka.send(Topics.JOBS, cast.jobId, job(cast.jobId, cast.clientId, "Senior Kafka engineer", now));
-        await().atMost(WAIT).until(() -> directory.job(cast.jobId).isPresent()
-                && directory.contacts(List.of(cast.referrerId, cast.refereeId, cast.clientId)).size() == 3);
-        return cast;
-    }
 
-    private List<String> ledgerRoles(ReferralCreated referral) {
-        return jdbc.sql("SELECT role FROM sent_emails WHERE referral_id = :referralId")
-                .param("referralId", referral.getReferralId())
-                .query(String.class)
-                .list();
-    }
 
     /** Every dead letter this worker published, on any topic. */
     private double deadLetters() {
@@ -175,14 +151,6 @@ class SmtpOutageIT {
         }
     }
 
-    private static final class Cast {
-        final String referrerId = uniqueId("ana");
-        final String refereeId = uniqueId("ben");
-        final String clientId = uniqueId("carla");
-        final String jobId = uniqueId("job");
-        final String refereeEmail = uniqueEmail("ben");
-        final String clientEmail = uniqueEmail("carla");
-    }
 
     /**
      * Points the mail sender at {@link #SMTP_PORT}. The local stack's initializer sets {@code spring.mail.port}

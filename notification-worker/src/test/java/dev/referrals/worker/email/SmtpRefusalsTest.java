@@ -53,8 +53,9 @@ class SmtpRefusalsTest {
 
     @Test
     void aPermanentRefusalGoesToTheDeadLetterTopicWithoutARetryAndSaysWhy() throws Exception {
-        LateFactBackOff backOffs = new LateFactBackOff(new WorkerProperties(null, null,
-                new WorkerProperties.LateFacts(Duration.ofSeconds(30), Duration.ofSeconds(1))));
+        WorkerBackOffs backOffs = new WorkerBackOffs(new WorkerProperties(null, null,
+                new WorkerProperties.LateFacts(Duration.ofSeconds(30), Duration.ofSeconds(1)),
+                new WorkerProperties.Claims(Duration.ofMinutes(1))));
         ReferralEmail email = new ReferralEmail("r-1", Role.REFEREE, MessageId.of("r-1", Role.REFEREE, "example.test"),
                 "ben", new InternetAddress("ben@mail.example"), "Ben", "Ana", "Ben", "Kafka engineer", null,
                 URI.create("https://marketplace.example/jobs/job-1"), Instant.now(), Set.of());

@@ -1,5 +1,6 @@
 package dev.referrals.processor.decision;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -16,4 +17,10 @@ public interface DecisionStore {
      * decision already holds the request, the referrer's or the referee's place on the job (I1), or the invitation.
      */
     void saveAll(List<ReferralDecision> decisions);
+
+    /** The oldest decisions decided before this instant whose outcome was never acknowledged, at most this many. */
+    List<ReferralDecision> findUnpublished(Instant decidedBefore, int limit);
+
+    /** Records that the broker acknowledged the outcomes of these requests' decisions. */
+    void markPublished(Collection<String> requestIds, Instant acknowledgedAt);
 }

@@ -4,6 +4,7 @@ import dev.referrals.events.RejectionReason;
 import dev.referrals.processor.ledger.LedgerTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,33 @@ class JdbcDecisionStore implements DecisionStore {
                         (row, i) -> decision(row))
                 .stream()
                 .collect(Collectors.toMap(ReferralDecision::requestId, Function.identity()));
+    }
+
+    @Override
+    public List<ReferralDecision> findUnpublished(Instant decidedBefore, int limit) {
+        return jdbc.query("""
+                        select request_id, outcome, job_id, client_id, invitation_id, referrer_id, message, reason,
+                               rule, referral_id, referee_id, decided_at
+                          from decision
+                         where published_at is null and decided_at < :decidedBefore
+                         order by decided_at
+                         limit :limit
+                        """,
+                new MapSqlParameterSource("decidedBefore", LedgerTime.column(decidedBefore)).addValue("limit", limit),
+                (row, i) -> decision(row));
+    }
+
+    @Override
+    public void markPublished(Collection<String> requestIds, Instant acknowledgedAt) {
+        if (requestIds.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
+                        update decision set published_at = :acknowledgedAt
+                         where request_id = any(:requestIds) and published_at is null
+                        """,
+                new MapSqlParameterSource("requestIds", requestIds.toArray(String[]::new))
+                        .addValue("acknowledgedAt", LedgerTime.column(acknowledgedAt)));
     }
 
     @Override

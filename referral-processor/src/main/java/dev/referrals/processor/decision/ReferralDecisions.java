@@ -40,7 +40,9 @@ import org.springframework.transaction.support.TransactionOperations;
  *       invitation, or the request itself (I1): everything is rolled back and decided again in a fresh
  *       transaction, where the rules see the winner and reject.</li>
  *   <li>Only after the commit are the outcomes published, and this returns once the broker acknowledged them all,
- *       so the offsets are committed after that. A crash in between means a redelivery, which republishes.</li>
+ *       so the offsets are committed after that, and the decisions are marked published. A crash in between means a
+ *       redelivery, which republishes; a record dead-lettered after the commit leaves its decision unpublished, and
+ *       {@link DecisionSweeper} publishes it.</li>
  * </ol>
  */
 @Component
@@ -93,6 +95,7 @@ public class ReferralDecisions {
         Round round = decideRetryingConflicts(requests);
         long decided = System.nanoTime();
         publisher.publishAll(round.decisions().stream().map(ReferralDecision::outcomeEvent).toList(), traces);
+        store.markPublished(round.decisions().stream().map(ReferralDecision::requestId).toList(), clock.instant());
         if (log.isDebugEnabled()) {
             log.debug("Batch of {}: decided and stored in {} ms, published in {} ms", requests.size(),
                     Duration.ofNanos(decided - started).toMillis(),

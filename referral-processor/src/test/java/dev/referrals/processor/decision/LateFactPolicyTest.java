@@ -29,7 +29,8 @@ class LateFactPolicyTest {
 
     private final LateFactPolicy policy = new LateFactPolicy(new ProcessorProperties(Duration.ofSeconds(30),
             new ProcessorProperties.Decisions(1, 1),
-            new ProcessorProperties.LateFacts(GRACE, Duration.ofSeconds(1), Duration.ofSeconds(5))));
+            new ProcessorProperties.LateFacts(GRACE, Duration.ofSeconds(1), Duration.ofSeconds(5)),
+            new ProcessorProperties.Sweeper(Duration.ofSeconds(30), Duration.ofMinutes(1), 500)));
 
     private final ReferralRequested request =
             request("job-1", "ana", RefereeKind.PROFILE_URL, BEN_URL, REQUESTED_AT);

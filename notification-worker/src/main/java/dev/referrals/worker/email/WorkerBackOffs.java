@@ -14,21 +14,31 @@ import org.springframework.util.backoff.FixedBackOff;
  *       throwing once the grace period is over, so the retries end by themselves; the attempt limit is only a
  *       backstop, set past the point where that must have happened.</li>
  *   <li>{@link EmailNotAccepted}, a permanent SMTP refusal: no retry, to the dead-letter topic at once.</li>
+ *   <li>{@link EmailClaimedElsewhere}: every {@code late-facts.retry-interval} until the other instance has sent the
+ *       email (the ledger then says so) or its claim has run out ({@code referrals.worker.claims.lease}).</li>
  * </ul>
  * An SMTP server that is down is the platform's: it waits for it without limit. Every other failure keeps the
  * platform's bounded back-off and dead-lettering.
  */
 @Component
-class LateFactBackOff implements ListenerBackOff {
+class WorkerBackOffs implements ListenerBackOff {
 
     /** One attempt once the grace period is over, one more for a clock that ticked unevenly. */
     private static final long ATTEMPTS_PAST_THE_GRACE_PERIOD = 2;
     private static final BackOff NO_RETRY = new FixedBackOff(0, 0);
 
     private final BackOff whileFactsAreLate;
+    private final BackOff whileClaimedElsewhere;
 
-    LateFactBackOff(WorkerProperties properties) {
+    WorkerBackOffs(WorkerProperties properties) {
         this.whileFactsAreLate = backOff(properties.lateFacts());
+        this.whileClaimedElsewhere = whileClaimed(properties.lateFacts().retryInterval(), properties.claims().lease());
+    }
+
+    /** Every retry interval until the other instance's claim must have run out, and two attempts more. */
+    static FixedBackOff whileClaimed(Duration interval, Duration lease) {
+        return new FixedBackOff(interval.toMillis(),
+                ceilDiv(lease.toMillis(), interval.toMillis()) + ATTEMPTS_PAST_THE_GRACE_PERIOD);
     }
 
     static FixedBackOff backOff(WorkerProperties.LateFacts lateFacts) {
@@ -45,6 +55,9 @@ class LateFactBackOff implements ListenerBackOff {
             }
             if (cause instanceof EmailNotAccepted) {
                 return NO_RETRY;
+            }
+            if (cause instanceof EmailClaimedElsewhere) {
+                return whileClaimedElsewhere;
             }
         }
         return null;
