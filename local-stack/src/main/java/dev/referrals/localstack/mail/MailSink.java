@@ -31,6 +31,8 @@ public final class MailSink implements AutoCloseable {
 
     /** How often {@link #awaitMessagesFor} looks again; mail arrives in milliseconds on loopback. */
     private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
+    /** How long SMTP and IMAP may each take to start listening. */
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
 
     private final GreenMail greenMail;
     private final String host;
@@ -57,8 +59,8 @@ public final class MailSink implements AutoCloseable {
         LocalPorts.requireFree(WHAT_SMTP, host, smtpPort, Setting.SMTP_PORT);
         LocalPorts.requireFree(WHAT_IMAP, host, imapPort, Setting.IMAP_PORT);
         GreenMail greenMail = new GreenMail(new ServerSetup[] {
-            new ServerSetup(smtpPort, host, ServerSetup.PROTOCOL_SMTP),
-            new ServerSetup(imapPort, host, ServerSetup.PROTOCOL_IMAP)})
+            patient(new ServerSetup(smtpPort, host, ServerSetup.PROTOCOL_SMTP)),
+            patient(new ServerSetup(imapPort, host, ServerSetup.PROTOCOL_IMAP))})
                 // Any login works over IMAP, and mailboxes appear when mail for them arrives.
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         try {
@@ -75,6 +77,15 @@ public final class MailSink implements AutoCloseable {
         }
         log.info("Mail sink listening on {} (SMTP {}, IMAP {})", host, smtpPort, imapPort);
         return new MailSink(greenMail, host, smtpPort, imapPort);
+    }
+
+    /**
+     * GreenMail gives a server 2 s to start and reports a slower start as a failure; on a loaded machine of two cores
+     * that is too little, and a port that is really busy is named by {@code LocalPorts.requireFree} anyway.
+     */
+    private static ServerSetup patient(ServerSetup setup) {
+        setup.setServerStartupTimeout(STARTUP_TIMEOUT.toMillis());
+        return setup;
     }
 
     public String host() {

@@ -84,7 +84,7 @@ class SmtpOutageIT {
         assertThat(outages.current()).containsKey(EmailSender.SMTP);
         assertThat(Cast.ledgerRoles(jdbc, referral)).isEmpty();
 
-        GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "localhost", ServerSetup.PROTOCOL_SMTP));
+        GreenMail smtp = smtpServer();
         smtp.start();
         try {
             await().atMost(WAIT).untilAsserted(() -> assertThat(Cast.ledgerRoles(jdbc, referral))
@@ -106,7 +106,7 @@ class SmtpOutageIT {
      */
     @Test
     void aKeptConnectionThatTheServerDroppedIsReplacedWithoutAFailedSend() throws Exception {
-        GreenMail first = new GreenMail(new ServerSetup(SMTP_PORT, "localhost", ServerSetup.PROTOCOL_SMTP));
+        GreenMail first = smtpServer();
         first.start();
         Cast before = Cast.published(kafka, directory);
         ReferralCreated sentBefore = before.referral();
@@ -118,7 +118,7 @@ class SmtpOutageIT {
         }
         double failedBefore = failed("referee") + failed("client");
 
-        GreenMail second = new GreenMail(new ServerSetup(SMTP_PORT, "localhost", ServerSetup.PROTOCOL_SMTP));
+        GreenMail second = smtpServer();
         second.start();
         try {
             Cast after = Cast.published(kafka, directory);
@@ -141,6 +141,13 @@ class SmtpOutageIT {
 
     private double failed(String role) {
         return Meters.count(meters, EmailMetrics.FAILED, "role", role);
+    }
+
+    /** An SMTP server on {@link #SMTP_PORT}, given time to start on a loaded machine (GreenMail's default is 2 s). */
+    private static GreenMail smtpServer() {
+        ServerSetup setup = new ServerSetup(SMTP_PORT, "localhost", ServerSetup.PROTOCOL_SMTP);
+        setup.setServerStartupTimeout(Duration.ofSeconds(30).toMillis());
+        return new GreenMail(setup);
     }
 
     private static int freePort() {

@@ -17,6 +17,7 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency-Key reused with another request"),
     IDEMPOTENCY_KEY_IN_FLIGHT("idempotency-key-in-flight", "Request with this Idempotency-Key still in flight"),
     PUBLISHING_UNAVAILABLE("publishing-unavailable", "Kafka unavailable"),
+    PUBLISHING_OUTCOME_UNKNOWN("publishing-outcome-unknown", "Kafka did not confirm the decline"),
     DATABASE_UNAVAILABLE("database-unavailable", "Database unavailable"),
     INTERNAL_ERROR("internal-error", "Internal error");
 
