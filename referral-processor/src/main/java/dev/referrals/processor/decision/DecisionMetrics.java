@@ -24,6 +24,8 @@ class DecisionMetrics {
 
     static final String DECISIONS = "referrals.decisions";
     static final String REPUBLISHED = "referrals.decisions.republished";
+    static final String DEFERRED = "referrals.decisions.deferred";
+    static final String WAITING_FOR = "waiting_for";
     static final String LATENCY = "referrals.decision.latency";
     static final String OUTCOME = "outcome";
     static final String REASON = "reason";
@@ -34,6 +36,8 @@ class DecisionMetrics {
     private final Counter created;
     private final Map<RejectionReason, Counter> rejected = new EnumMap<>(RejectionReason.class);
     private final Counter republished;
+    private final Counter deferredForFacts;
+    private final Counter deferredForLedger;
     private final Timer latency;
 
     DecisionMetrics(MeterRegistry registry) {
@@ -43,6 +47,8 @@ class DecisionMetrics {
         }
         this.republished = Counter.builder(REPUBLISHED)
                 .description("Outcomes republished for a redelivered request").register(registry);
+        this.deferredForFacts = deferred(registry, "facts");
+        this.deferredForLedger = deferred(registry, "ledger");
         this.latency = Timer.builder(LATENCY).description("From requestedAt to the decision")
                 .publishPercentileHistogram().register(registry);
     }
@@ -52,6 +58,16 @@ class DecisionMetrics {
         // A requestedAt stamped by a clock ahead of this one would make a negative latency.
         Duration sinceRequested = Duration.between(request.getRequestedAt(), decision.decidedAt());
         latency.record(sinceRequested.isNegative() ? Duration.ZERO : sinceRequested);
+    }
+
+    /** A request held back: within its grace period ({@code facts}), or behind a ledger backlog ({@code ledger}). */
+    void deferred(LateFactsPendingException waiting) {
+        (waiting instanceof LedgerBehindException ? deferredForLedger : deferredForFacts).increment();
+    }
+
+    private static Counter deferred(MeterRegistry registry, String waitingFor) {
+        return Counter.builder(DEFERRED).description("Attempts at a request that was held back for late facts")
+                .tag(WAITING_FOR, waitingFor).register(registry);
     }
 
     void republished(int outcomes) {

@@ -9,22 +9,38 @@ import org.springframework.util.backoff.FixedBackOff;
 /**
  * The processor's one {@link ListenerBackOff}: a request waiting for late facts is retried at a fixed interval, long
  * enough to outlast its grace period, instead of with the platform's bounded back-off that ends in the dead-letter
- * topic. Every other failure is left to the platform.
+ * topic; a request behind a ledger backlog ({@link LedgerBehindException}) at the same interval until the ledger has
+ * caught up, without limit, since a backlog is no fault of the request. Every other failure is left to the platform.
  */
 @Component
 class LateFactsBackOff implements ListenerBackOff {
 
     private final BackOff whileFactsAreLate;
+    private final BackOff whileTheLedgerIsBehind;
 
     LateFactsBackOff(ProcessorProperties properties) {
         ProcessorProperties.LateFacts lateFacts = properties.lateFacts();
         this.whileFactsAreLate = new FixedBackOff(
                 lateFacts.retryInterval().toMillis(), lateFacts.retriesToOutlastGracePeriod());
+        this.whileTheLedgerIsBehind = new FixedBackOff(
+                lateFacts.retryInterval().toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS);
     }
 
     @Override
     public BackOff backOffFor(Throwable failure) {
+        if (isLedgerBehind(failure)) {
+            return whileTheLedgerIsBehind;
+        }
         return isLateFacts(failure) ? whileFactsAreLate : null;
+    }
+
+    static boolean isLedgerBehind(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof LedgerBehindException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isLateFacts(Throwable failure) {

@@ -12,7 +12,11 @@ public class LateFactsPendingException extends RuntimeException {
     private final int position;
 
     LateFactsPendingException(String requestId, int position, String awaited, Instant deadline) {
-        super("request " + requestId + " waits for " + awaited + " until " + deadline, null, false, false);
+        this("request " + requestId + " waits for " + awaited + " until " + deadline, requestId, position);
+    }
+
+    LateFactsPendingException(String message, String requestId, int position) {
+        super(message, null, false, false);
         this.requestId = requestId;
         this.position = position;
     }

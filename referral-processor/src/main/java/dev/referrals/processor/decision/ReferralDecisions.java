@@ -104,6 +104,7 @@ public class ReferralDecisions {
         round.fresh().forEach(fresh -> traces.run(fresh.decision().requestId(), () -> report(fresh)));
         metrics.republished(round.republished());
         if (round.waiting() != null) {
+            metrics.deferred(round.waiting());
             throw round.waiting();
         }
         return round.decisions();
@@ -146,6 +147,12 @@ public class ReferralDecisions {
             if (awaited.isPresent()) {
                 waiting = new LateFactsPendingException(
                         request.getRequestId(), position, awaited.get(), lateFacts.deadline(request));
+                break;
+            }
+            Optional<String> behind = lateFacts.awaitedBehindTheLedger(request, facts);
+            if (behind.isPresent()) {
+                waiting = new LedgerBehindException(
+                        request.getRequestId(), position, behind.get(), lateFacts.deadline(request));
                 break;
             }
             ReferralDecision decision = decide(request, facts, now);

@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
 @Component
 class AccountsListener {
 
+    /** Its id, and so its consumer group under the topic prefix. */
+    static final String ID = "referral-processor.accounts";
+
     private static final Logger log = LoggerFactory.getLogger(AccountsListener.class);
 
     private final AccountLedger accounts;
@@ -28,7 +31,7 @@ class AccountsListener {
         this.accounts = accounts;
     }
 
-    @KafkaListener(id = "referral-processor.accounts",
+    @KafkaListener(id = ID,
             topics = "#{@topicNamespace.name(T(dev.referrals.schemas.Topics).ACCOUNTS)}")
     void on(ConsumerRecord<String, Account> record) {
         if (record.value() != null) {

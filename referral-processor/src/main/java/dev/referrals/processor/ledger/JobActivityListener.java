@@ -19,6 +19,9 @@ import org.springframework.stereotype.Component;
 @Component
 class JobActivityListener {
 
+    /** Its id, and so its consumer group under the topic prefix. */
+    static final String ID = "referral-processor.job-activity";
+
     private final JobActivityLedger activities;
     private final ReferralAnswers answers;
 
@@ -27,7 +30,7 @@ class JobActivityListener {
         this.answers = answers;
     }
 
-    @KafkaListener(id = "referral-processor.job-activity",
+    @KafkaListener(id = ID,
             topics = "#{@topicNamespace.name(T(dev.referrals.schemas.Topics).JOB_ACTIVITY)}")
     void on(JobActivity activity) {
         activities.record(activity);

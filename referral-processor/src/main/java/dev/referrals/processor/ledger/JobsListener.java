@@ -17,13 +17,16 @@ import org.springframework.stereotype.Component;
 @Component
 class JobsListener {
 
+    /** Its id, and so its consumer group under the topic prefix. */
+    static final String ID = "referral-processor.jobs";
+
     private final JobLedger jobs;
 
     JobsListener(JobLedger jobs) {
         this.jobs = jobs;
     }
 
-    @KafkaListener(id = "referral-processor.jobs",
+    @KafkaListener(id = ID,
             topics = "#{@topicNamespace.name(T(dev.referrals.schemas.Topics).JOBS)}")
     void on(Job job) {
         jobs.record(job);

@@ -27,10 +27,14 @@ class LateFactPolicyTest {
     private static final Instant GRACE_OVER = REQUESTED_AT.plus(GRACE);
     private static final String BEN_URL = "https://marketplace.test/freelancers/ben";
 
+    /** What the ledger's progress answers. */
+    private boolean ledgerCaughtUp = true;
+
     private final LateFactPolicy policy = new LateFactPolicy(new ProcessorProperties(Duration.ofSeconds(30),
             new ProcessorProperties.Decisions(1, 1),
             new ProcessorProperties.LateFacts(GRACE, Duration.ofSeconds(1), Duration.ofSeconds(5)),
-            new ProcessorProperties.Sweeper(Duration.ofSeconds(30), Duration.ofMinutes(1), 500)));
+            new ProcessorProperties.Sweeper(Duration.ofSeconds(30), Duration.ofMinutes(1), 500)),
+            before -> ledgerCaughtUp);
 
     private final ReferralRequested request =
             request("job-1", "ana", RefereeKind.PROFILE_URL, BEN_URL, REQUESTED_AT);
@@ -76,6 +80,18 @@ class LateFactPolicyTest {
     @Test
     void theGracePeriodCountsFromRequestedAt() {
         assertThat(policy.deadline(request)).isEqualTo(REQUESTED_AT.plus(GRACE));
+    }
+
+    @Test
+    void aRequestPastItsGracePeriodWaitsForTheLedgerToReadEveryFactPublishedBeforeItEnded() {
+        ledgerCaughtUp = false;
+
+        assertThat(policy.awaitedFacts(request, facts(false, true), GRACE_OVER)).isEmpty();
+        assertThat(policy.awaitedBehindTheLedger(request, facts(false, true))).contains("job job-1");
+        assertThat(policy.awaitedBehindTheLedger(request, facts(true, true))).isEmpty();
+
+        ledgerCaughtUp = true;
+        assertThat(policy.awaitedBehindTheLedger(request, facts(false, true))).isEmpty();
     }
 
     private LedgerFacts facts(boolean jobKnown, boolean refereeKnown) {

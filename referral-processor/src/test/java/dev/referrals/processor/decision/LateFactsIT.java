@@ -8,6 +8,7 @@ import static dev.referrals.processor.Marketplace.profileUrlOf;
 import static dev.referrals.processor.Marketplace.request;
 import static dev.referrals.processor.Marketplace.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.referrals.events.RefereeKind;
 import dev.referrals.events.ReferralCreated;
@@ -19,10 +20,14 @@ import dev.referrals.marketplace.JobVisibility;
 import dev.referrals.processor.Marketplace;
 import dev.referrals.processor.ProcessorIntegrationTest;
 import dev.referrals.processor.PublishedEvents;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * I6: a request may arrive before the job, the referee or the invitation it names. It waits for them until its grace period
@@ -32,8 +37,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class LateFactsIT {
 
     private static final Duration GRACE_PERIOD = Duration.parse("PT" + ProcessorIntegrationTest.GRACE_PERIOD);
-    /** Well inside the grace period, and long enough for the request to be tried and held back first. */
-    private static final Duration LATE_BY = Duration.ofSeconds(1);
+    /** Attempts at a request held back behind a ledger backlog, before the backlog is let through. */
+    private static final int ATTEMPTS_BEHIND_THE_LEDGER = 3;
 
     @Autowired
     private Marketplace marketplace;
@@ -41,8 +46,14 @@ class LateFactsIT {
     @Autowired
     private PublishedEvents published;
 
+    @Autowired
+    private MeterRegistry meters;
+
+    @Autowired
+    private KafkaListenerEndpointRegistry listeners;
+
     @Test
-    void aJobThatArrivesWithinTheGracePeriodIsWaitedForAndTheReferralIsCreated() throws InterruptedException {
+    void aJobThatArrivesWithinTheGracePeriodIsWaitedForAndTheReferralIsCreated() {
         String jobId = unique("job");
         String ana = unique("ana");
         String ben = unique("ben");
@@ -50,8 +61,9 @@ class LateFactsIT {
         marketplace.givenInvited(jobId, ana);
         ReferralRequested request = request(jobId, ana, RefereeKind.PROFILE_URL, profileUrlOf(ben), now());
 
+        double deferredBefore = deferred("facts");
         marketplace.sendRequest(request);
-        Thread.sleep(LATE_BY.toMillis());
+        awaitDeferred("facts", deferredBefore);
         assertThat(published.outcomesOf(request.getRequestId())).as("decided before the job was known").isEmpty();
         Instant jobArrived = now();
         marketplace.sendJob(job(jobId, JobVisibility.PUBLIC, JobStatus.OPEN));
@@ -63,7 +75,7 @@ class LateFactsIT {
 
     @Test
     void aRefereeWhoseAccountArrivesWithinTheGracePeriodIsWaitedForAndTheReferralIsCreated()
-            throws InterruptedException {
+            {
         String jobId = unique("job");
         String ana = unique("ana");
         String ben = unique("ben");
@@ -72,8 +84,9 @@ class LateFactsIT {
         marketplace.givenInvited(jobId, ana);
         ReferralRequested request = request(jobId, ana, RefereeKind.PROFILE_URL, profileUrlOf(ben), now());
 
+        double deferredBefore = deferred("facts");
         marketplace.sendRequest(request);
-        Thread.sleep(LATE_BY.toMillis());
+        awaitDeferred("facts", deferredBefore);
         assertThat(published.outcomesOf(request.getRequestId())).as("decided before the referee was known").isEmpty();
         marketplace.sendAccount(freelancer(ben));
 
@@ -115,7 +128,7 @@ class LateFactsIT {
     }
 
     @Test
-    void anInvitationThatArrivesWithinTheGracePeriodIsWaitedForAndTheReferralIsCreated() throws InterruptedException {
+    void anInvitationThatArrivesWithinTheGracePeriodIsWaitedForAndTheReferralIsCreated() {
         String jobId = unique("job");
         String ana = unique("ana");
         String ben = unique("ben");
@@ -123,8 +136,9 @@ class LateFactsIT {
         marketplace.givenFreelancers(ana, ben);
         ReferralRequested request = request(jobId, ana, RefereeKind.PROFILE_URL, profileUrlOf(ben), now());
 
+        double deferredBefore = deferred("facts");
         marketplace.sendRequest(request);
-        Thread.sleep(LATE_BY.toMillis());
+        awaitDeferred("facts", deferredBefore);
         assertThat(published.outcomesOf(request.getRequestId())).as("decided before the invitation was known")
                 .isEmpty();
         Instant invitationArrived = now();
@@ -149,5 +163,49 @@ class LateFactsIT {
         ReferralRejected rejected = published.awaitRejected(request.getRequestId());
         assertThat(rejected.getReason()).isEqualTo(RejectionReason.REFERRER_NOT_INVITED);
         assertThat(rejected.getRejectedAt()).isAfterOrEqualTo(request.getRequestedAt().plus(GRACE_PERIOD));
+    }
+
+    /**
+     * A backlog, for real: the ledger's jobs listener is paused while the job is published, so the job is in its
+     * topic but unread when the request's grace period ends, a second later. Without the ledger's progress the
+     * request would then be rejected JOB_NOT_FOUND; it waits, and is created once the job is read.
+     */
+    @Test
+    void aRequestPastItsGracePeriodWaitsForAJobQueuedBehindALedgerBacklogAndTheReferralIsCreated() {
+        String jobId = unique("job");
+        String ana = unique("ana");
+        String ben = unique("ben");
+        marketplace.givenFreelancers(ana, ben);
+        marketplace.givenInvited(jobId, ana);
+        ReferralRequested request = request(jobId, ana, RefereeKind.PROFILE_URL, profileUrlOf(ben),
+                now().minus(GRACE_PERIOD).plusSeconds(1));
+        MessageListenerContainer jobs = listeners.getListenerContainer("referral-processor.jobs");
+        assertThat(jobs).isNotNull();
+        double behindBefore = deferred("ledger");
+
+        jobs.pause();
+        try {
+            await().atMost(PublishedEvents.WAIT).until(jobs::isContainerPaused);
+            marketplace.sendJob(job(jobId, JobVisibility.PUBLIC, JobStatus.OPEN));
+            marketplace.sendRequest(request);
+            await().atMost(PublishedEvents.WAIT)
+                    .until(() -> deferred("ledger") >= behindBefore + ATTEMPTS_BEHIND_THE_LEDGER);
+            assertThat(published.outcomesOf(request.getRequestId())).as("decided before the ledger read the job")
+                    .isEmpty();
+        } finally {
+            jobs.resume();
+        }
+
+        assertThat(published.awaitCreated(request.getRequestId()).getRefereeId()).isEqualTo(ben);
+    }
+
+    private double deferred(String waitingFor) {
+        Counter counter = meters.find("referrals.decisions.deferred").tag("waiting_for", waitingFor).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    /** Until the processor has tried a request and held it back at least once more than before. */
+    private void awaitDeferred(String waitingFor, double before) {
+        await().atMost(PublishedEvents.WAIT).until(() -> deferred(waitingFor) > before);
     }
 }
