@@ -1,6 +1,7 @@
 package dev.referrals.platform.lag;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
@@ -41,6 +42,7 @@ public class ConsumerLagMonitor implements SmartLifecycle {
     private final MultiGauge recordsGauge;
     private final MultiGauge secondsGauge;
     private final MultiGauge statusGauge;
+    private final Counter samplesTaken;
     private ScheduledExecutorService scheduler;
 
     ConsumerLagMonitor(LagSampler sampler, LagProperties properties, MeterRegistry meters) {
@@ -54,6 +56,9 @@ public class ConsumerLagMonitor implements SmartLifecycle {
                 .description("Age of the oldest record not yet consumed").baseUnit("seconds").register(meters);
         this.statusGauge = MultiGauge.builder("referrals.consumer.group.status")
                 .description("1 for the group's current status (OK, WARN, STALL, STOP, ERR), 0 for the others")
+                .register(meters);
+        this.samplesTaken = Counter.builder("referrals.consumer.lag.samples")
+                .description("Lag samples taken, each over every pipeline group; a sample that failed is not counted")
                 .register(meters);
     }
 
@@ -84,6 +89,7 @@ public class ConsumerLagMonitor implements SmartLifecycle {
             }
         }
         publishMetrics();
+        samplesTaken.increment();
     }
 
     /** The latest evaluation of every group, by group id. */
