@@ -1,5 +1,6 @@
 package dev.referrals.worker.email;
 
+import dev.referrals.platform.failure.Causes;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
@@ -17,13 +18,8 @@ final class SmtpRefusals {
 
     /** The 5xx reply code anywhere in the failure's chain, or 0 when the server refused nothing for good. */
     static int permanentReplyCode(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            int code = replyCode(cause);
-            if (code >= FIRST_PERMANENT_CODE) {
-                return code;
-            }
-        }
-        return 0;
+        return Causes.first(failure, cause -> replyCode(cause) >= FIRST_PERMANENT_CODE)
+                .map(SmtpRefusals::replyCode).orElse(0);
     }
 
     private static int replyCode(Throwable cause) {

@@ -25,7 +25,6 @@ class WorkerBackOffs implements ListenerBackOff {
 
     /** One attempt once the grace period is over, one more for a clock that ticked unevenly. */
     private static final long ATTEMPTS_PAST_THE_GRACE_PERIOD = 2;
-    private static final BackOff NO_RETRY = new FixedBackOff(0, 0);
 
     private final BackOff whileFactsAreLate;
     private final BackOff whileClaimedElsewhere;

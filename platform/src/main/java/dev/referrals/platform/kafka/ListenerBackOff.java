@@ -1,6 +1,7 @@
 package dev.referrals.platform.kafka;
 
 import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * A service's own back-off for a failure the platform classifies as {@link
@@ -10,6 +11,9 @@ import org.springframework.util.backoff.BackOff;
  */
 @FunctionalInterface
 public interface ListenerBackOff {
+
+    /** No retry at all: the record goes to its dead-letter topic at once. */
+    BackOff NO_RETRY = new FixedBackOff(0, 0);
 
     /** The back-off for this failure, or {@code null} when it is not this service's: then the platform's retries. */
     BackOff backOffFor(Throwable failure);

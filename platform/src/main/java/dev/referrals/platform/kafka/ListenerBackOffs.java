@@ -6,7 +6,6 @@ import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
-import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * The back-off of a failed record, by what {@link ListenerFailure#classify} says the failure is:
@@ -22,8 +21,6 @@ import org.springframework.util.backoff.FixedBackOff;
  */
 final class ListenerBackOffs implements BiFunction<ConsumerRecord<?, ?>, Exception, BackOff> {
 
-    private static final BackOff NO_RETRY = new FixedBackOff(0, 0);
-
     private final ReferralsKafkaProperties.Outage outage;
     private final List<ListenerBackOff> services;
 
@@ -36,7 +33,7 @@ final class ListenerBackOffs implements BiFunction<ConsumerRecord<?, ?>, Excepti
     public BackOff apply(ConsumerRecord<?, ?> record, Exception failure) {
         return switch (ListenerFailure.classify(failure).kind()) {
             case DEPENDENCY_DOWN -> untilTheDependencyIsBack();
-            case UNREADABLE -> NO_RETRY;
+            case UNREADABLE -> ListenerBackOff.NO_RETRY;
             case OTHER -> services.stream()
                     .map(service -> service.backOffFor(failure))
                     .filter(backOff -> backOff != null)

@@ -1,5 +1,6 @@
 package dev.referrals.processor.decision;
 
+import dev.referrals.platform.failure.Causes;
 import dev.referrals.platform.kafka.ListenerBackOff;
 import dev.referrals.processor.ProcessorProperties;
 import org.springframework.stereotype.Component;
@@ -35,20 +36,10 @@ class LateFactsBackOff implements ListenerBackOff {
     }
 
     static boolean isLedgerBehind(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof LedgerBehindException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.first(failure, LedgerBehindException.class).isPresent();
     }
 
     static boolean isLateFacts(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof LateFactsPendingException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.first(failure, LateFactsPendingException.class).isPresent();
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -102,7 +103,7 @@ class KafkaLedgerProgress implements LedgerProgress, DisposableBean {
 
     private List<TopicPartition> partitions(Topic<?, ?> topic) {
         String name = namespace.name(topic);
-        return java.util.stream.IntStream.range(0, topic.partitions())
+        return IntStream.range(0, topic.partitions())
                 .mapToObj(partition -> new TopicPartition(name, partition)).toList();
     }
 
