@@ -3,6 +3,7 @@ package dev.referrals.benchmarks.harness;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -18,6 +19,8 @@ public final class CpuWatch {
     /** Kernel clock ticks per second ({@code USER_HZ}), which {@code /proc} counts in on Linux. */
     private static final double TICKS_PER_SECOND = 100.0;
     private static final int IDLE = 3;
+    private static final Duration LONGEST_EXTENSION = Duration.ofSeconds(1);
+    private static final Duration TICK_POLL = Duration.ofMillis(10);
     private static final int IOWAIT = 4;
     private static final int PROCESS_USER_TIME = 13;
     private static final int PROCESS_SYSTEM_TIME = 14;
@@ -82,14 +85,34 @@ public final class CpuWatch {
 
     /** The window's usage so far. */
     public Usage stop() {
+        long[] end = awaitMachineTicks();
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        long[] end = machine();
         long busy = (end[0] - end[1]) - (startMachine[0] - startMachine[1]);
         long total = end[0] - startMachine[0];
         Map<String, Double> cores = new ConcurrentHashMap<>();
         pids.forEach((name, group) -> cores.put(name,
                 Math.max(0, ticks(group) - startTicks.get(name)) / TICKS_PER_SECOND / seconds));
         return new Usage(total > 0 ? busy / (double) total : Double.NaN, Map.copyOf(cores));
+    }
+
+    /**
+     * The machine's ticks now, or, when they have not moved since the window began, as soon as they do, at most
+     * {@link #LONGEST_EXTENSION} later. {@code /proc/stat} moves in clock ticks, and in some sandboxes less often:
+     * a window shorter than that (a smoke run's drain of half a second) would otherwise have no machine figure.
+     */
+    private long[] awaitMachineTicks() {
+        long[] end = machine();
+        long deadline = System.nanoTime() + LONGEST_EXTENSION.toNanos();
+        while (end[0] <= startMachine[0] && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(TICK_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            end = machine();
+        }
+        return end;
     }
 
     /** Total and idle ticks of all cores. */
