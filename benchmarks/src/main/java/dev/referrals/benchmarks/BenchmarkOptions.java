@@ -1,5 +1,6 @@
 package dev.referrals.benchmarks;
 
+import dev.referrals.benchmarks.soak.SoakSettings;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -12,15 +13,20 @@ import java.util.Set;
  * @param smoke     the smoke preset instead of the full one
  * @param reportDir where the reports go
  * @param moduleDir the benchmarks module, whose {@code target/} holds the service jars and the class path
+ * @param soak      the fault soak instead of the benchmarks (see {@code SoakRun})
  */
-public record BenchmarkOptions(boolean smoke, Path reportDir, Path moduleDir, boolean help, Set<Stage> stages) {
+public record BenchmarkOptions(boolean smoke, Path reportDir, Path moduleDir, boolean help, Set<Stage> stages,
+                               boolean soak) {
 
     /** The stages of a run, in order. A run of only some of them writes no report: its ratios would be missing. */
     public enum Stage { BASELINES, API, PROCESSOR, WORKER, E2E }
 
     public static final String USAGE = """
-            Usage: ./benchmarks/run [--smoke] [--out DIR] [--only STAGE,...]
-              --smoke    every stage at toy sizes (about two minutes): proves the harness, measures nothing
+            Usage: ./benchmarks/run [--soak] [--smoke] [--out DIR] [--only STAGE,...]
+              --soak     the fault soak instead: load while services are killed and brokers, SMTP, PostgreSQL and
+                         the registry fail, then a count of anything lost (report in benchmarks/reports/soak)
+              --smoke    every stage at toy sizes (about two minutes): proves the harness, measures nothing; with
+                         --soak, a few thousand requests and one of each fault (about four minutes)
               --out DIR  write the reports to DIR (default benchmarks/reports)
               --only     run only these of baselines, api, processor, worker, e2e, printing their figures without
                          writing a report (for profiling and tuning one stage)
@@ -31,11 +37,13 @@ public record BenchmarkOptions(boolean smoke, Path reportDir, Path moduleDir, bo
     public static BenchmarkOptions parse(List<String> args) {
         boolean smoke = false;
         boolean help = false;
-        Path reportDir = DEFAULT_MODULE_DIR.resolve("reports");
+        boolean soak = false;
+        Path reportDir = null;
         Set<Stage> stages = EnumSet.allOf(Stage.class);
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--smoke" -> smoke = true;
+                case "--soak" -> soak = true;
                 case "--help", "-h" -> help = true;
                 case "--only" -> {
                     if (i + 1 >= args.size()) {
@@ -55,7 +63,14 @@ public record BenchmarkOptions(boolean smoke, Path reportDir, Path moduleDir, bo
                 default -> throw new IllegalArgumentException("unknown option: " + args.get(i));
             }
         }
-        return new BenchmarkOptions(smoke, reportDir, DEFAULT_MODULE_DIR, help, stages);
+        if (reportDir == null) {
+            reportDir = soak ? DEFAULT_MODULE_DIR.resolve("reports").resolve("soak") : DEFAULT_MODULE_DIR.resolve("reports");
+        }
+        return new BenchmarkOptions(smoke, reportDir, DEFAULT_MODULE_DIR, help, stages, soak);
+    }
+
+    public SoakSettings soakSettings() {
+        return smoke ? SoakSettings.smoke() : SoakSettings.full();
     }
 
     public BenchmarkSettings settings() {

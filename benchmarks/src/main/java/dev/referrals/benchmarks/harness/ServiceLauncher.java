@@ -51,13 +51,18 @@ public final class ServiceLauncher {
      */
     public RunningService start(Service service, String label, TopicNamespace namespace, DatabaseCoordinates database,
                                 Map<String, String> extra) {
+        return start(service, label, namespace, database, extra, new ServicePorts(
+                LocalPorts.resolve(LocalPorts.ANY_FREE_PORT), LocalPorts.resolve(LocalPorts.ANY_FREE_PORT)));
+    }
+
+    /** Launches the service on these ports, for an instance that must come back where it was after a kill. */
+    public RunningService start(Service service, String label, TopicNamespace namespace, DatabaseCoordinates database,
+                                Map<String, String> extra, ServicePorts ports) {
         Map<String, String> properties = Pipeline.stackProperties(stack, database, namespace);
         properties.putAll(extra);
         long launched = System.nanoTime();
-        ServiceProcess process = ServiceProcess.start(service, servicesDir.resolve(service.jarName()),
-                new ServicePorts(LocalPorts.resolve(LocalPorts.ANY_FREE_PORT),
-                        LocalPorts.resolve(LocalPorts.ANY_FREE_PORT)), properties, jvmOptions,
-                logDir.resolve(label + "-" + service.module() + ".log"));
+        ServiceProcess process = ServiceProcess.start(service, servicesDir.resolve(service.jarName()), ports,
+                properties, jvmOptions, logDir.resolve(label + "-" + service.module() + ".log"));
         try {
             process.awaitReady(PipelineSettings.DEFAULT_READY_TIMEOUT);
         } catch (RuntimeException notReady) {
@@ -76,6 +81,12 @@ public final class ServiceLauncher {
     public void stop(RunningService service) {
         RssWatch.highWaterMark(service.pid()).ifPresent(bytes -> figures.peakRss(service.service(), bytes));
         service.process().stop(STOP_GRACE);
+        running.remove(service);
+    }
+
+    /** {@code kill -9}: no shutdown hook runs, nothing is committed or flushed, as when a machine dies. */
+    public void kill(RunningService service) {
+        service.process().kill();
         running.remove(service);
     }
 
