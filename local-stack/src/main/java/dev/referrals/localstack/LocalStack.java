@@ -65,7 +65,7 @@ public final class LocalStack implements AutoCloseable {
         this.authorizationServer = authorizationServer;
         this.catalogueTopics = new CatalogueTopics(kafka.bootstrapServers(), settings.deadLetterRetention(),
                 kafka.brokers());
-        this.faults = new StackFaults(kafka);
+        this.faults = new StackFaults(kafka, registry, mail, postgres);
     }
 
     /**
