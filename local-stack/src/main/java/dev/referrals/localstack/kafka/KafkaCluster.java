@@ -7,7 +7,9 @@ import dev.referrals.localstack.StateDirectory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -70,6 +72,7 @@ public final class KafkaCluster implements RunningKafka {
             quorum.add(new KafkaNodeAddress(nodeId, settings.host(), LocalPorts.resolve(settings.port(nodeId)),
                     LocalPorts.resolve(settings.controllerPort(nodeId))));
         }
+        requireOwnPorts(quorum);
         quorum.forEach(KafkaCluster::requireFreePorts);
 
         boolean temporary = settings.logDir().isEmpty();
@@ -231,6 +234,22 @@ public final class KafkaCluster implements RunningKafka {
 
     private Set<Integer> nodeIds() {
         return nodes.stream().map(KafkaBroker::nodeId).collect(Collectors.toSet());
+    }
+
+    /** Each further broker's ports are counted up from the first's, so a controller port too close can collide. */
+    private static void requireOwnPorts(List<KafkaNodeAddress> quorum) {
+        Map<Integer, Integer> owners = new HashMap<>();
+        for (KafkaNodeAddress node : quorum) {
+            for (int port : List.of(node.port(), node.controllerPort())) {
+                Integer owner = owners.putIfAbsent(port, node.nodeId());
+                if (owner != null) {
+                    throw new LocalStackStartupException("Kafka brokers " + owner + " and " + node.nodeId()
+                            + " would both listen on " + node.host() + ":" + port + " (broker n takes the Kafka and"
+                            + " controller ports plus 2(n - 1)); " + Setting.KAFKA_CONTROLLER_PORT.howToChange()
+                            + " to the Kafka port plus 1");
+                }
+            }
+        }
     }
 
     private static void requireFreePorts(KafkaNodeAddress node) {
