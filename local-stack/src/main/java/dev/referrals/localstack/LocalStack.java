@@ -28,8 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything the services need on one machine: a Kafka broker, the schema registry, PostgreSQL, a mail sink and an
- * OAuth2 authorization server.
+ * Everything the services need on one machine: a Kafka broker (or a cluster of three), the schema registry,
+ * PostgreSQL, a mail sink and an OAuth2 authorization server.
  *
  * <p>Tests share one stack per JVM (see {@link SharedLocalStack}) and isolate themselves with
  * {@link #newTopicNamespace()} and {@link #newDatabase()}, which cost milliseconds where a new broker costs seconds.
@@ -51,6 +51,7 @@ public final class LocalStack implements AutoCloseable {
     private final MailSink mail;
     private final LocalAuthorizationServer authorizationServer;
     private final CatalogueTopics catalogueTopics;
+    private final StackFaults faults;
     private final AtomicInteger sequence = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -62,7 +63,9 @@ public final class LocalStack implements AutoCloseable {
         this.postgres = postgres;
         this.mail = mail;
         this.authorizationServer = authorizationServer;
-        this.catalogueTopics = new CatalogueTopics(kafka.bootstrapServers(), settings.deadLetterRetention());
+        this.catalogueTopics = new CatalogueTopics(kafka.bootstrapServers(), settings.deadLetterRetention(),
+                kafka.brokers());
+        this.faults = new StackFaults(kafka, registry, mail, postgres);
     }
 
     /**
@@ -107,9 +110,14 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** The {@code bootstrap.servers} of the broker. */
+    /** The {@code bootstrap.servers} of the broker, or of every broker of a cluster. */
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /** Stops and starts pieces of this stack under running services, for fault tests and the fault soak. */
+    public StackFaults faults() {
+        return faults;
     }
 
     /** The registry's base URL, for {@code schema.registry.url}; empty while the stack has no registry. */

@@ -20,8 +20,10 @@ import java.util.Optional;
  * other's JVMs.
  *
  * @param host                where every server listens; the stack is for this machine only
- * @param kafkaPort           the broker's client port
- * @param kafkaControllerPort the broker's KRaft controller port
+ * @param kafkaPort           the (first) broker's client port
+ * @param kafkaControllerPort the (first) broker's KRaft controller port
+ * @param kafkaBrokers        1, or 3 for a cluster; broker n listens on {@code kafkaPort + 2(n - 1)} and
+ *                            {@code kafkaControllerPort + 2(n - 1)}, or on free ports where those are 0
  * @param registryPort        the schema registry's HTTP port
  * @param postgresPort        the embedded PostgreSQL port
  * @param smtpPort            the mail sink's SMTP port
@@ -36,6 +38,7 @@ public record LocalStackSettings(
         String host,
         int kafkaPort,
         int kafkaControllerPort,
+        int kafkaBrokers,
         int registryPort,
         int postgresPort,
         int smtpPort,
@@ -60,7 +63,14 @@ public record LocalStackSettings(
     /** Relative to the working directory, which is the repository root for the README's commands. */
     public static final Path DEFAULT_DATA_DIR = Path.of(".local");
 
+    public static final int DEFAULT_KAFKA_BROKERS = KafkaBrokerSettings.SINGLE_BROKER;
+
     private static final String KAFKA_DIR = "kafka";
+    /**
+     * Not below {@code kafka/}: a single broker's log dir would take a node's directory there for a partition it
+     * cannot parse. Apart, each cluster size keeps its own topics and a developer can switch back and forth.
+     */
+    private static final String KAFKA_CLUSTER_DIR = "kafka-cluster";
     private static final String POSTGRES_DIR = "postgres";
     private static final int MAX_PORT = 65_535;
 
@@ -70,6 +80,9 @@ public record LocalStackSettings(
         Objects.requireNonNull(kafkaBackend, "kafkaBackend");
         Objects.requireNonNull(externalDatabase, "externalDatabase");
         Objects.requireNonNull(deadLetterRetention, "deadLetterRetention");
+        if (kafkaBrokers != KafkaBrokerSettings.SINGLE_BROKER && kafkaBrokers != KafkaBrokerSettings.CLUSTER_BROKERS) {
+            throw notABrokerCount(String.valueOf(kafkaBrokers));
+        }
     }
 
     /** The developer's stack: fixed ports and state under {@code .local/}, each overridable. */
@@ -78,6 +91,7 @@ public record LocalStackSettings(
                 Setting.HOST.lookup().orElse(DEFAULT_HOST),
                 port(Setting.KAFKA_PORT, DEFAULT_KAFKA_PORT),
                 port(Setting.KAFKA_CONTROLLER_PORT, DEFAULT_KAFKA_CONTROLLER_PORT),
+                Setting.KAFKA_BROKERS.lookup().map(LocalStackSettings::parseBrokers).orElse(DEFAULT_KAFKA_BROKERS),
                 port(Setting.REGISTRY_PORT, DEFAULT_REGISTRY_PORT),
                 port(Setting.POSTGRES_PORT, DEFAULT_POSTGRES_PORT),
                 port(Setting.SMTP_PORT, DEFAULT_SMTP_PORT),
@@ -98,19 +112,23 @@ public record LocalStackSettings(
      */
     public static LocalStackSettings forTests() {
         return new LocalStackSettings(DEFAULT_HOST, LocalPorts.ANY_FREE_PORT, LocalPorts.ANY_FREE_PORT,
-                LocalPorts.ANY_FREE_PORT, LocalPorts.ANY_FREE_PORT, LocalPorts.ANY_FREE_PORT, LocalPorts.ANY_FREE_PORT,
-                LocalPorts.ANY_FREE_PORT, Optional.empty(), KafkaBackend.fromEnvironment(), ExternalDatabase.fromEnvironment(),
-                Topic.DEFAULT_DEAD_LETTER_RETENTION);
+                DEFAULT_KAFKA_BROKERS, LocalPorts.ANY_FREE_PORT, LocalPorts.ANY_FREE_PORT, LocalPorts.ANY_FREE_PORT,
+                LocalPorts.ANY_FREE_PORT, LocalPorts.ANY_FREE_PORT, Optional.empty(), KafkaBackend.fromEnvironment(),
+                ExternalDatabase.fromEnvironment(), Topic.DEFAULT_DEAD_LETTER_RETENTION);
     }
 
     public boolean isPersistent() {
         return dataDir.isPresent();
     }
 
-    /** The broker's settings; its log dir is {@code kafka/} under the state directory, if there is one. */
+    /**
+     * The broker's settings; its log dir is {@code kafka/} under the state directory, if there is one, and a
+     * cluster's is {@code kafka-cluster/}, with a {@code node-<id>} directory for each broker.
+     */
     KafkaBrokerSettings kafkaBroker(Optional<Path> checkedDataDir) {
-        return new KafkaBrokerSettings(host, kafkaPort, kafkaControllerPort,
-                checkedDataDir.map(dir -> dir.resolve(KAFKA_DIR)));
+        String kafkaDir = kafkaBrokers == KafkaBrokerSettings.SINGLE_BROKER ? KAFKA_DIR : KAFKA_CLUSTER_DIR;
+        return new KafkaBrokerSettings(host, kafkaBrokers, kafkaPort, kafkaControllerPort,
+                checkedDataDir.map(dir -> dir.resolve(kafkaDir)));
     }
 
     /** PostgreSQL's settings; its data dir is {@code postgres/} under the state directory, if there is one. */
@@ -124,13 +142,20 @@ public record LocalStackSettings(
     }
 
     public LocalStackSettings withDataDir(Path newDataDir) {
-        return new LocalStackSettings(host, kafkaPort, kafkaControllerPort, registryPort, postgresPort, smtpPort,
-                imapPort, authPort, Optional.of(newDataDir), kafkaBackend, externalDatabase, deadLetterRetention);
+        return new LocalStackSettings(host, kafkaPort, kafkaControllerPort, kafkaBrokers, registryPort, postgresPort,
+                smtpPort, imapPort, authPort, Optional.of(newDataDir), kafkaBackend, externalDatabase,
+                deadLetterRetention);
     }
 
     public LocalStackSettings withKafkaPort(int port) {
-        return new LocalStackSettings(host, port, kafkaControllerPort, registryPort, postgresPort, smtpPort, imapPort,
-                authPort, dataDir, kafkaBackend, externalDatabase, deadLetterRetention);
+        return new LocalStackSettings(host, port, kafkaControllerPort, kafkaBrokers, registryPort, postgresPort,
+                smtpPort, imapPort, authPort, dataDir, kafkaBackend, externalDatabase, deadLetterRetention);
+    }
+
+    /** @param brokers 1, or 3 for a cluster */
+    public LocalStackSettings withKafkaBrokers(int brokers) {
+        return new LocalStackSettings(host, kafkaPort, kafkaControllerPort, brokers, registryPort, postgresPort,
+                smtpPort, imapPort, authPort, dataDir, kafkaBackend, externalDatabase, deadLetterRetention);
     }
 
     private static int port(Setting setting, int defaultPort) {
@@ -148,6 +173,21 @@ public record LocalStackSettings(
         }
         throw new LocalStackStartupException("'" + value + "' is not a duration in milliseconds; "
                 + setting.howToChange() + " to a positive number of milliseconds");
+    }
+
+    private static int parseBrokers(String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException notANumber) {
+            throw notABrokerCount(value);
+        }
+    }
+
+    /** Checked in the constructor, so a count passed in code fails as one from the environment does. */
+    private static LocalStackStartupException notABrokerCount(String value) {
+        return new LocalStackStartupException("'" + value + "' is not a number of Kafka brokers (1, or 3 for a"
+                + " cluster); " + Setting.KAFKA_BROKERS.howToChange() + " to " + KafkaBrokerSettings.SINGLE_BROKER
+                + " or " + KafkaBrokerSettings.CLUSTER_BROKERS);
     }
 
     private static int parsePort(Setting setting, String value) {

@@ -12,6 +12,8 @@ public enum Setting {
     HOST("host"),
     KAFKA_PORT("kafka-port"),
     KAFKA_CONTROLLER_PORT("kafka-controller-port"),
+    /** 1, or 3 for a KRaft cluster of three brokers, each further one on the next two ports up. */
+    KAFKA_BROKERS("kafka-brokers"),
     REGISTRY_PORT("registry-port"),
     POSTGRES_PORT("postgres-port"),
     SMTP_PORT("smtp-port"),

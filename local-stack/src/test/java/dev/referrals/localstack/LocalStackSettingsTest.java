@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.referrals.schemas.Topic;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LocalStackSettingsTest {
 
@@ -77,6 +80,45 @@ class LocalStackSettingsTest {
                 .isInstanceOf(LocalStackStartupException.class)
                 .hasMessage("'fifteen' is not a port (0 to 65535, 0 for any free port); set "
                         + "REFERRALS_LOCAL_POSTGRES_PORT or -Dreferrals.local.postgres-port to a port number");
+    }
+
+    @Test
+    void oneKafkaBrokerUnlessTheDeveloperAsksForACluster() {
+        assertThat(LocalStackSettings.fromEnvironment().kafkaBrokers()).isEqualTo(1);
+
+        System.setProperty("referrals.local.kafka-brokers", "3");
+
+        assertThat(LocalStackSettings.fromEnvironment().kafkaBrokers()).isEqualTo(3);
+        assertThat(LocalStackSettings.forTests().kafkaBrokers()).as("tests ask with @LocalStackTest").isEqualTo(1);
+        assertThat(LocalStackSettings.forTests().withKafkaBrokers(3).kafkaBrokers()).isEqualTo(3);
+    }
+
+    @Test
+    void aClusterKeepsItsLogsApartFromTheSingleBrokersSoExistingStateDirsStillStart() {
+        Path dataDir = Path.of("/var/tmp/referrals");
+
+        assertThat(LocalStackSettings.fromEnvironment().kafkaBroker(Optional.of(dataDir)).logDir())
+                .contains(dataDir.resolve("kafka"));
+        assertThat(LocalStackSettings.fromEnvironment().withKafkaBrokers(3).kafkaBroker(Optional.of(dataDir)).logDir())
+                .contains(dataDir.resolve("kafka-cluster"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2", "0", "-1", "5", "three"})
+    void aBrokerCountOtherThanOneOrThreeFailsWithOneLineNamingTheSetting(String count) {
+        System.setProperty("referrals.local.kafka-brokers", count);
+
+        assertThatThrownBy(LocalStackSettings::fromEnvironment)
+                .isInstanceOf(LocalStackStartupException.class)
+                .hasMessage("'" + count + "' is not a number of Kafka brokers (1, or 3 for a cluster); set "
+                        + "REFERRALS_LOCAL_KAFKA_BROKERS or -Dreferrals.local.kafka-brokers to 1 or 3");
+    }
+
+    @Test
+    void aBrokerCountPassedInCodeIsCheckedAsOneFromTheEnvironment() {
+        assertThatThrownBy(() -> LocalStackSettings.forTests().withKafkaBrokers(2))
+                .isInstanceOf(LocalStackStartupException.class)
+                .hasMessageStartingWith("'2' is not a number of Kafka brokers");
     }
 
     @Test

@@ -1,10 +1,15 @@
 package dev.referrals.localstack.kafka;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Properties;
 import kafka.server.KafkaConfig;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.metadata.storage.Formatter;
@@ -14,6 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Formats a KRaft log directory the way {@code kafka-storage.sh format} does, and only once: a persistent directory
  * that is already formatted keeps its cluster id, its topics and its records.
+ *
+ * <p>Every node of a cluster is formatted with the same cluster id: a node whose id differs is refused by the others.
  */
 final class BrokerStorage {
 
@@ -21,6 +28,7 @@ final class BrokerStorage {
 
     /** Written by the formatter; its presence means the directory belongs to a cluster already. */
     private static final String META_PROPERTIES = "meta.properties";
+    private static final String CLUSTER_ID = "cluster.id";
 
     private BrokerStorage() {
     }
@@ -29,8 +37,22 @@ final class BrokerStorage {
         return Files.exists(logDir.resolve(META_PROPERTIES));
     }
 
-    /** Formats the log dir for a new cluster unless it holds one already. Returns whether it formatted. */
-    static boolean formatIfNeeded(KafkaConfig config, Path logDir) throws Exception {
+    /**
+     * The id of the cluster these log dirs belong to: the one a formatted dir holds already, so that a node whose dir
+     * was lost joins its old cluster again, else a new one.
+     */
+    static String clusterId(Collection<Path> logDirs) throws IOException {
+        for (Path logDir : logDirs) {
+            Optional<String> existing = formattedClusterId(logDir);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+        }
+        return Uuid.randomUuid().toString();
+    }
+
+    /** Formats the log dir for the cluster unless it holds one already. Returns whether it formatted. */
+    static boolean formatIfNeeded(KafkaConfig config, Path logDir, String clusterId) throws Exception {
         if (isFormatted(logDir)) {
             log.debug("Kafka log dir {} is formatted already; reusing it", logDir);
             return false;
@@ -41,7 +63,7 @@ final class BrokerStorage {
             new Formatter()
                     .setPrintStream(printStream)
                     .setNodeId(config.nodeId())
-                    .setClusterId(Uuid.randomUuid().toString())
+                    .setClusterId(clusterId)
                     .setUnstableFeatureVersionsEnabled(config.unstableFeatureVersionsEnabled())
                     .setControllerListenerName(config.controllerListenerNames().get(0))
                     .setMetadataLogDirectory(config.metadataLogDir())
@@ -51,5 +73,16 @@ final class BrokerStorage {
         }
         log.debug("Formatted Kafka log dir {}: {}", logDir, output.toString(StandardCharsets.UTF_8).trim());
         return true;
+    }
+
+    private static Optional<String> formattedClusterId(Path logDir) throws IOException {
+        if (!isFormatted(logDir)) {
+            return Optional.empty();
+        }
+        Properties meta = new Properties();
+        try (Reader reader = Files.newBufferedReader(logDir.resolve(META_PROPERTIES), StandardCharsets.UTF_8)) {
+            meta.load(reader);
+        }
+        return Optional.ofNullable(meta.getProperty(CLUSTER_ID));
     }
 }

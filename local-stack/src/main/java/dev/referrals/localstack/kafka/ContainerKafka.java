@@ -11,6 +11,9 @@ import org.testcontainers.utility.DockerImageName;
 /**
  * Kafka in the official {@code apache/kafka} image, through Testcontainers: the switch for machines with Docker.
  * Loaded only when {@link KafkaBackend#TESTCONTAINERS} is chosen.
+ *
+ * <p>It is one broker and cannot stop or start it alone: a three-broker cluster and broker faults are the in-JVM
+ * cluster's ({@link KafkaCluster}).
  */
 final class ContainerKafka implements RunningKafka {
 
@@ -55,9 +58,30 @@ final class ContainerKafka implements RunningKafka {
     }
 
     @Override
+    public int brokers() {
+        return KafkaBrokerSettings.SINGLE_BROKER;
+    }
+
+    @Override
+    public void stopBroker(int nodeId) {
+        throw noBrokerFaults();
+    }
+
+    @Override
+    public void startBroker(int nodeId) {
+        throw noBrokerFaults();
+    }
+
+    @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             container.stop();
         }
+    }
+
+    private static UnsupportedOperationException noBrokerFaults() {
+        return new UnsupportedOperationException("Testcontainers Kafka cannot stop or start a broker; unset "
+                + KafkaBackend.ENVIRONMENT_VARIABLE + " / -D" + KafkaBackend.SYSTEM_PROPERTY
+                + " to use the in-JVM cluster");
     }
 }

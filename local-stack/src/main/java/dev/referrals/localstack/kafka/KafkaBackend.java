@@ -12,10 +12,13 @@ import java.util.stream.Collectors;
  */
 public enum KafkaBackend {
 
-    /** {@link KafkaBroker}: the Kafka server jars inside this JVM. */
+    /** {@link KafkaCluster}: the Kafka server jars inside this JVM, one broker or three. */
     IN_JVM("in-jvm"),
 
-    /** Testcontainers' {@code KafkaContainer} running the official {@code apache/kafka} image; needs Docker. */
+    /**
+     * Testcontainers' {@code KafkaContainer} running the official {@code apache/kafka} image; needs Docker. One broker
+     * only: asking it for three fails with one line.
+     */
     TESTCONTAINERS("testcontainers");
 
     public static final String SYSTEM_PROPERTY = "referrals.test.kafka";
@@ -49,10 +52,17 @@ public enum KafkaBackend {
                         + Arrays.stream(values()).map(KafkaBackend::switchValue).collect(Collectors.joining(", "))));
     }
 
-    /** Starts this backend. The in-JVM settings do not apply to a container, which picks its own port. */
+    /**
+     * Starts this backend. Of the in-JVM settings a container takes only the number of brokers, which must be one: it
+     * picks its own port.
+     */
     public RunningKafka start(KafkaBrokerSettings inJvmSettings) {
         if (this == IN_JVM) {
-            return KafkaBroker.start(inJvmSettings);
+            return KafkaCluster.start(inJvmSettings);
+        }
+        if (inJvmSettings.brokers() != KafkaBrokerSettings.SINGLE_BROKER) {
+            throw new LocalStackStartupException("Testcontainers Kafka runs one broker, not " + inJvmSettings.brokers()
+                    + "; unset " + ENVIRONMENT_VARIABLE + " / -D" + SYSTEM_PROPERTY + " to use the in-JVM cluster");
         }
         // Only this branch touches Testcontainers, so the default never loads its classes or looks for Docker.
         return ContainerKafkaLauncher.start();

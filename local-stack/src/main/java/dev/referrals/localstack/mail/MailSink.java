@@ -1,6 +1,9 @@
 package dev.referrals.localstack.mail;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.imap.ImapServer;
+import com.icegreen.greenmail.server.AbstractServer;
+import com.icegreen.greenmail.smtp.SmtpServer;
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.user.UserManager;
@@ -21,6 +24,9 @@ import org.slf4j.LoggerFactory;
  * An SMTP server that accepts every message for every recipient, without authentication, and keeps it: tests read
  * what the services sent through {@link #receivedMessagesFor(String)}, and a developer reads it with any mail client
  * over IMAP (log in as the recipient address, with any password).
+ *
+ * <p>For fault tests its servers can be stopped and started again ({@link #stop()}, {@link #startAgain()}) on the same
+ * ports. The mailboxes outlive them: mail received before a stop is still there, and still readable, after it.
  */
 public final class MailSink implements AutoCloseable {
 
@@ -36,15 +42,18 @@ public final class MailSink implements AutoCloseable {
 
     private final GreenMail greenMail;
     private final String host;
-    private final int smtpPort;
-    private final int imapPort;
+    private final ServerSetup smtpSetup;
+    private final ServerSetup imapSetup;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The SMTP and IMAP servers listening: GreenMail's own at first, new ones after a restart; none when stopped. */
+    private List<AbstractServer> listening;
 
-    private MailSink(GreenMail greenMail, String host, int smtpPort, int imapPort) {
+    private MailSink(GreenMail greenMail, String host, ServerSetup smtpSetup, ServerSetup imapSetup) {
         this.greenMail = greenMail;
         this.host = host;
-        this.smtpPort = smtpPort;
-        this.imapPort = imapPort;
+        this.smtpSetup = smtpSetup;
+        this.imapSetup = imapSetup;
+        this.listening = List.of(greenMail.getSmtp(), greenMail.getImap());
     }
 
     /**
@@ -58,9 +67,9 @@ public final class MailSink implements AutoCloseable {
         int imapPort = LocalPorts.resolve(settings.imapPort());
         LocalPorts.requireFree(WHAT_SMTP, host, smtpPort, Setting.SMTP_PORT);
         LocalPorts.requireFree(WHAT_IMAP, host, imapPort, Setting.IMAP_PORT);
-        GreenMail greenMail = new GreenMail(new ServerSetup[] {
-            patient(new ServerSetup(smtpPort, host, ServerSetup.PROTOCOL_SMTP)),
-            patient(new ServerSetup(imapPort, host, ServerSetup.PROTOCOL_IMAP))})
+        ServerSetup smtpSetup = patient(new ServerSetup(smtpPort, host, ServerSetup.PROTOCOL_SMTP));
+        ServerSetup imapSetup = patient(new ServerSetup(imapPort, host, ServerSetup.PROTOCOL_IMAP));
+        GreenMail greenMail = new GreenMail(new ServerSetup[] {smtpSetup, imapSetup})
                 // Any login works over IMAP, and mailboxes appear when mail for them arrives.
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         try {
@@ -76,7 +85,7 @@ public final class MailSink implements AutoCloseable {
                     + " to free ports", e);
         }
         log.info("Mail sink listening on {} (SMTP {}, IMAP {})", host, smtpPort, imapPort);
-        return new MailSink(greenMail, host, smtpPort, imapPort);
+        return new MailSink(greenMail, host, smtpSetup, imapSetup);
     }
 
     /**
@@ -93,11 +102,65 @@ public final class MailSink implements AutoCloseable {
     }
 
     public int smtpPort() {
-        return smtpPort;
+        return smtpSetup.getPort();
     }
 
     public int imapPort() {
-        return imapPort;
+        return imapSetup.getPort();
+    }
+
+    /** Whether SMTP and IMAP accept connections; false between {@link #stop()} and {@link #startAgain()}. */
+    public synchronized boolean isListening() {
+        return !listening.isEmpty();
+    }
+
+    /**
+     * Closes SMTP and IMAP, and the connections they have open, as a mail server that went down would; the mailboxes
+     * are kept. Stopping a stopped sink does nothing.
+     */
+    public synchronized void stop() {
+        if (listening.isEmpty()) {
+            log.info("Mail sink on {} (SMTP {}, IMAP {}) is stopped already", host(), smtpPort(), imapPort());
+            return;
+        }
+        listening.forEach(AbstractServer::stopService);
+        listening = List.of();
+        log.info("Mail sink on {} stopped: SMTP {} and IMAP {} refuse connections", host(), smtpPort(), imapPort());
+    }
+
+    /**
+     * Starts SMTP and IMAP again on their ports, over the same mailboxes, and returns once both listen. A running
+     * sink is left alone.
+     *
+     * @throws IllegalStateException if a server does not listen within the start-up timeout
+     */
+    public synchronized void startAgain() {
+        if (!listening.isEmpty()) {
+            log.info("Mail sink on {} (SMTP {}, IMAP {}) listens already", host(), smtpPort(), imapPort());
+            return;
+        }
+        List<AbstractServer> servers = List.of(new SmtpServer(smtpSetup, greenMail.getManagers()),
+                new ImapServer(imapSetup, greenMail.getManagers()));
+        servers.forEach(AbstractServer::startService);
+        for (AbstractServer server : servers) {
+            if (!awaitRunning(server)) {
+                servers.forEach(AbstractServer::stopService);
+                throw new IllegalStateException("Mail sink's " + server.getProtocol() + " did not listen on "
+                        + host() + ":" + server.getPort() + " again within " + STARTUP_TIMEOUT.toSeconds() + " s");
+            }
+        }
+        listening = servers;
+        log.info("Mail sink on {} started again: SMTP {}, IMAP {}, {} message(s) kept", host(), smtpPort(),
+                imapPort(), greenMail.getReceivedMessages().length);
+    }
+
+    private static boolean awaitRunning(AbstractServer server) {
+        try {
+            return server.waitTillRunning(STARTUP_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Every message received so far, once per recipient mailbox. */
@@ -163,8 +226,10 @@ public final class MailSink implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed.compareAndSet(false, true)) {
+            listening.forEach(AbstractServer::stopService);
+            listening = List.of();
             greenMail.stop();
             log.info("Mail sink stopped");
         }

@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
  * The PostgreSQL server of the stack: an embedded one (zonky's binaries, no installation needed), or the external
  * server named by {@code REFERRALS_DATABASE_URL}. Either way each service, and each test, gets a database of its own
  * through {@link #createDatabase(String)}.
+ *
+ * <p>For fault tests the embedded server can be restarted ({@link #restart()}) on its port and data dir, as a
+ * database server's restart would be; its databases and rows survive.
  */
 public final class Postgres implements AutoCloseable {
 
@@ -44,20 +47,23 @@ public final class Postgres implements AutoCloseable {
 
     private static final String DUPLICATE_DATABASE = "42P04";
 
-    private final Optional<EmbeddedPostgres> embedded;
+    /** The running embedded server, replaced by each restart; empty for an external server. */
+    private volatile Optional<EmbeddedPostgres> embedded;
     private final String adminUrl;
     private final String username;
     private final String password;
-    private final Optional<Path> temporaryDataDir;
+    private final Optional<Path> embeddedDataDir;
+    private final boolean temporary;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Postgres(Optional<EmbeddedPostgres> embedded, String adminUrl, String username, String password,
-            Optional<Path> temporaryDataDir) {
+            Optional<Path> embeddedDataDir, boolean temporary) {
         this.embedded = embedded;
         this.adminUrl = adminUrl;
         this.username = username;
         this.password = password;
-        this.temporaryDataDir = temporaryDataDir;
+        this.embeddedDataDir = embeddedDataDir;
+        this.temporary = temporary;
     }
 
     /**
@@ -75,7 +81,7 @@ public final class Postgres implements AutoCloseable {
 
     private static Postgres connect(ExternalDatabase external) {
         Postgres postgres = new Postgres(Optional.empty(), external.jdbcUrl(), external.username(),
-                external.password(), Optional.empty());
+                external.password(), Optional.empty(), false);
         try (Connection ignored = postgres.adminConnection()) {
             log.info("Using the external PostgreSQL at {} ({} is set); nothing embedded started",
                     external.jdbcUrl(), ExternalDatabase.URL_VARIABLE);
@@ -97,16 +103,12 @@ public final class Postgres implements AutoCloseable {
                 .map(dir -> StateDirectory.requireWritable(WHAT, dir, Setting.DATA_DIR))
                 .orElseGet(() -> StateDirectory.createTemporary("postgres"));
         try {
-            EmbeddedPostgres server = EmbeddedPostgres.builder()
-                    .setPort(port)
-                    .setDataDirectory(dataDir)
-                    // Keep the data: a persistent dir is reused, and a temporary one is deleted by close() below.
-                    .setCleanDataDirectory(false)
-                    .start();
+            EmbeddedPostgres server = launch(port, dataDir);
             log.info("PostgreSQL listening on {}:{} (data dir {}) after {} ms", EMBEDDED_HOST, port,
                     dataDir, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt));
             String adminUrl = "jdbc:postgresql://" + EMBEDDED_HOST + ":" + port + "/" + MAINTENANCE_DATABASE;
-            return new Postgres(Optional.of(server), adminUrl, EMBEDDED_SUPERUSER, EMBEDDED_PASSWORD, temporary ? Optional.of(dataDir) : Optional.empty());
+            return new Postgres(Optional.of(server), adminUrl, EMBEDDED_SUPERUSER, EMBEDDED_PASSWORD,
+                    Optional.of(dataDir), temporary);
         } catch (IOException | RuntimeException e) {
             if (temporary) {
                 StateDirectory.delete(dataDir);
@@ -117,6 +119,45 @@ public final class Postgres implements AutoCloseable {
                     + port + " with data dir " + dataDir + " (" + LocalStackStartupException.rootMessage(e) + "); "
                     + Setting.DATA_DIR.howToChange() + " to another directory or delete this one", e);
         }
+    }
+
+    private static EmbeddedPostgres launch(int port, Path dataDir) throws IOException {
+        return EmbeddedPostgres.builder()
+                .setPort(port)
+                .setDataDirectory(dataDir)
+                // Keep the data: a persistent dir is reused, a restart finds its rows, and a temporary dir is deleted
+                // by close() below.
+                .setCleanDataDirectory(false)
+                .start();
+    }
+
+    /**
+     * Stops the embedded server and starts it again on the same port and data dir, as a database restart would: every
+     * open connection breaks, and every database and committed row is there afterwards.
+     *
+     * @throws UnsupportedOperationException for an external server, which is not the stack's to restart
+     * @throws IllegalStateException         if the server does not come back, or the stack is closed
+     */
+    public synchronized void restart() {
+        if (embedded.isEmpty()) {
+            throw new UnsupportedOperationException("The external PostgreSQL at " + adminUrl + " is not the stack's"
+                    + " to restart; unset " + ExternalDatabase.URL_VARIABLE + " to use the embedded one");
+        }
+        if (closed.get()) {
+            throw new IllegalStateException("PostgreSQL was stopped with the stack; it cannot be restarted");
+        }
+        long restartingAt = System.nanoTime();
+        int port = embedded.get().getPort();
+        Path dataDir = embeddedDataDir.orElseThrow();
+        try {
+            embedded.get().close();
+            embedded = Optional.of(launch(port, dataDir));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException(WHAT + " did not restart on " + EMBEDDED_HOST + ":" + port + " with data"
+                    + " dir " + dataDir + " (" + LocalStackStartupException.rootMessage(e) + ")", e);
+        }
+        log.info("PostgreSQL on {}:{} restarted in {} ms (data dir {})", EMBEDDED_HOST, port,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restartingAt), dataDir);
     }
 
     /**
@@ -158,7 +199,7 @@ public final class Postgres implements AutoCloseable {
 
     /** Stops the embedded server and deletes a temporary data dir; an external server is left alone. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (!closed.compareAndSet(false, true) || embedded.isEmpty()) {
             return;
         }
@@ -167,7 +208,9 @@ public final class Postgres implements AutoCloseable {
         } catch (IOException e) {
             log.warn("PostgreSQL did not stop cleanly: {}", e.toString());
         }
-        temporaryDataDir.ifPresent(StateDirectory::delete);
+        if (temporary) {
+            embeddedDataDir.ifPresent(StateDirectory::delete);
+        }
         log.info("PostgreSQL stopped");
     }
 

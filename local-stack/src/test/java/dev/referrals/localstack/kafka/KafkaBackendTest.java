@@ -39,6 +39,14 @@ class KafkaBackendTest {
                         + " to use the in-JVM broker");
     }
 
+    @Test
+    void testcontainersAskedForThreeBrokersFailsWithOneLineBeforeLookingForDocker() {
+        assertThatThrownBy(() -> KafkaBackend.TESTCONTAINERS.start(KafkaBrokerSettings.temporary().withBrokers(3)))
+                .isInstanceOf(LocalStackStartupException.class)
+                .hasMessage("Testcontainers Kafka runs one broker, not 3; unset REFERRALS_TEST_KAFKA /"
+                        + " -Dreferrals.test.kafka to use the in-JVM cluster");
+    }
+
     /**
      * Runs the stack's classes in a class loader that has no Testcontainers jar: choosing the default must link, and
      * choosing Testcontainers must say which dependency is missing instead of throwing NoClassDefFoundError.

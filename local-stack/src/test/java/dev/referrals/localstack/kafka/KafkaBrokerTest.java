@@ -31,7 +31,7 @@ class KafkaBrokerTest {
     @Test
     void restartedOnTheSamePersistentDirKeepsItsTopicsAndRecords() throws Exception {
         Path logDir = dir.resolve("kafka");
-        try (KafkaBroker broker = KafkaBroker.start(persistent(logDir))) {
+        try (KafkaCluster broker = KafkaCluster.start(persistent(logDir))) {
             try (Admin admin = admin(broker)) {
                 admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
             }
@@ -41,7 +41,7 @@ class KafkaBrokerTest {
         }
 
         // New ports too: the quorum is static, so a persistent dir does not pin the controller's port.
-        try (KafkaBroker restarted = KafkaBroker.start(persistent(logDir))) {
+        try (KafkaCluster restarted = KafkaCluster.start(persistent(logDir))) {
             try (Admin admin = admin(restarted)) {
                 assertThat(admin.listTopics().names().get()).contains(TOPIC);
             }
@@ -54,7 +54,7 @@ class KafkaBrokerTest {
     @Test
     void temporaryLogDirIsDeletedOnClose() {
         Path logDir;
-        try (KafkaBroker broker = KafkaBroker.start(KafkaBrokerSettings.temporary())) {
+        try (KafkaCluster broker = KafkaCluster.start(KafkaBrokerSettings.temporary())) {
             logDir = broker.logDir();
             assertThat(logDir).isDirectory();
         }
@@ -67,7 +67,7 @@ class KafkaBrokerTest {
             squatter.bind(new InetSocketAddress(KafkaBrokerSettings.LOCALHOST, LocalPorts.ANY_FREE_PORT));
             int busyPort = squatter.getLocalPort();
 
-            assertThatThrownBy(() -> KafkaBroker.start(
+            assertThatThrownBy(() -> KafkaCluster.start(
                     KafkaBrokerSettings.persistent(dir.resolve("kafka"), busyPort, LocalPorts.ANY_FREE_PORT)))
                     .isInstanceOf(LocalStackStartupException.class)
                     .hasMessage("Kafka broker cannot listen on localhost:" + busyPort + " (port in use); set "
@@ -79,7 +79,7 @@ class KafkaBrokerTest {
     void unusableLogDirFailsWithOneLineNamingTheDirAndTheSetting() throws Exception {
         Path fileInTheWay = Files.writeString(dir.resolve("not-a-dir"), "x");
 
-        assertThatThrownBy(() -> KafkaBroker.start(persistent(fileInTheWay)))
+        assertThatThrownBy(() -> KafkaCluster.start(persistent(fileInTheWay)))
                 .isInstanceOf(LocalStackStartupException.class)
                 .hasMessage("Kafka broker cannot use directory " + fileInTheWay + " (a file is in the way); set "
                         + "REFERRALS_LOCAL_DATA_DIR or -Dreferrals.local.data-dir to a writable directory");
@@ -89,7 +89,7 @@ class KafkaBrokerTest {
         return KafkaBrokerSettings.persistent(logDir, LocalPorts.ANY_FREE_PORT, LocalPorts.ANY_FREE_PORT);
     }
 
-    private static Admin admin(KafkaBroker broker) {
+    private static Admin admin(KafkaCluster broker) {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
     }
 }

@@ -1,7 +1,9 @@
 package dev.referrals.localstack.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.referrals.localstack.LocalPorts;
 import dev.referrals.localstack.LocalStack;
 import dev.referrals.localstack.junit.LocalStackTest;
 import java.sql.Connection;
@@ -9,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 @LocalStackTest
@@ -53,6 +56,20 @@ class DatabaseTest {
         try (Connection connection = connect(again); Statement statement = connection.createStatement()) {
             assertThat(count(statement, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'kept'"))
                     .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anExternalServerIsNotTheStacksToRestart(LocalStack stack) {
+        // The stack's own server stands in for an external one: what matters is that the stack did not start it.
+        DatabaseCoordinates server = stack.postgres().coordinates(Postgres.MAINTENANCE_DATABASE);
+        try (Postgres external = Postgres.start(new PostgresSettings(LocalPorts.ANY_FREE_PORT, Optional.empty(),
+                Optional.of(new ExternalDatabase(server.jdbcUrl(), server.username(), server.password()))))) {
+
+            assertThatThrownBy(external::restart)
+                    .isInstanceOf(UnsupportedOperationException.class)
+                    .hasMessage("The external PostgreSQL at " + server.jdbcUrl() + " is not the stack's to restart;"
+                            + " unset REFERRALS_DATABASE_URL to use the embedded one");
         }
     }
 

@@ -2,7 +2,7 @@ package dev.referrals.localstack.registry;
 
 import dev.referrals.localstack.LocalStack;
 import dev.referrals.localstack.junit.LocalStackTest;
-import dev.referrals.localstack.kafka.KafkaBroker;
+import dev.referrals.localstack.kafka.KafkaCluster;
 import dev.referrals.localstack.kafka.KafkaBrokerSettings;
 import dev.referrals.localstack.registry.RegistryCalls.Reply;
 import org.junit.jupiter.api.Test;
@@ -56,7 +56,7 @@ class SchemaRegistryStartupTest {
 
     @Test
     void aBrokerLostAfterStartUpMakesWritesAnswer50001() {
-        try (KafkaBroker broker = KafkaBroker.start(KafkaBrokerSettings.temporary());
+        try (KafkaCluster broker = KafkaCluster.start(KafkaBrokerSettings.temporary());
              SchemaRegistryServer server = SchemaRegistryServer.start(settings(broker.bootstrapServers())
                      .withKafkaTimeout(SHORT_KAFKA_TIMEOUT))) {
             RegistryCalls calls = new RegistryCalls(server.url());
