@@ -106,7 +106,8 @@ class IdempotencyIT extends ApiIntegrationTest {
      * held in PostgreSQL until the events are on the topic, then its backend is terminated). The caller is told the
      * outcome is unknown and retries with the same key: the retry runs again and publishes the same ids, so the
      * topic holds two copies of one decline that the processor decides once (it keys decisions by requestId, and
-     * republishes the stored decision for a copy: {@code DecisionsIT}, {@code LostCommitIT}).
+     * republishes the stored decision for a copy: referral-processor's
+     * {@code DecisionsIT.aRepublishWithTheSameIdsAfterALostCommitIsDecidedOnce}).
      */
     @Test
     void aCommitLostAfterKafkaCommittedIsRetriedWithTheSameKeyAndRepublishesTheSameIds() throws Exception {
