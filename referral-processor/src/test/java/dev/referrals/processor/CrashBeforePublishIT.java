@@ -58,15 +58,8 @@ class CrashBeforePublishIT {
         ReferralRequested request = referral(jobId, ana, profileUrlOf(ben));
         String storedReferral;
         int unreachable = LocalPorts.resolve(LocalPorts.ANY_FREE_PORT);
-        try (ConfigurableApplicationContext crashing = SeparateProcessor.start(stack, namespace, database, properties -> {
-            properties.put("spring.kafka.producer.bootstrap-servers", "localhost:" + unreachable);
-            properties.put("spring.kafka.producer.properties.max.block.ms", "500");
-            // The template's observation asks the producer's cluster for its id before a send, and would wait the
-            // admin's timeout (30 s) for a broker it cannot reach; without it the send fails within max.block.ms.
-            properties.put("spring.kafka.template.observation-enabled", "false");
-            properties.put("referrals.processor.publish-timeout", "1s");
-            properties.put("referrals.processor.sweeper.min-age", SWEEPER_OUT_OF_IT);
-        })) {
+        try (ConfigurableApplicationContext crashing = SeparateProcessor.start(stack, namespace, database,
+                properties -> publishingWhereNoBrokerListens(properties, unreachable))) {
             ProducerFactory<String, Object> toTheBroker = producerToTheBroker(crashing);
             try {
                 JdbcClient jdbc = crashing.getBean(JdbcClient.class);
@@ -102,6 +95,17 @@ class CrashBeforePublishIT {
             assertThat(jdbc.sql("select count(*) from referral where job_id = ?").param(jobId)
                     .query(Long.class).single()).isOne();
         }
+    }
+
+    /** Its consumers and database as usual; its producer on a port where no broker listens, failing fast. */
+    private static void publishingWhereNoBrokerListens(Map<String, Object> properties, int port) {
+        properties.put("spring.kafka.producer.bootstrap-servers", "localhost:" + port);
+        properties.put("spring.kafka.producer.properties.max.block.ms", "500");
+        // The template's observation asks the producer's cluster for its id before a send, and would wait the
+        // admin's timeout (30 s) for a broker it cannot reach; without it the send fails within max.block.ms.
+        properties.put("spring.kafka.template.observation-enabled", "false");
+        properties.put("referrals.processor.publish-timeout", "1s");
+        properties.put("referrals.processor.sweeper.min-age", SWEEPER_OUT_OF_IT);
     }
 
     /** The crashing processor's own producer settings, on the broker its producer cannot reach: for the facts. */
