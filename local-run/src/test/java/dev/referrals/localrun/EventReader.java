@@ -1,5 +1,7 @@
 package dev.referrals.localrun;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.referrals.events.ReferralCreated;
 import dev.referrals.localstack.LocalStack;
 import dev.referrals.schemas.Topic;
@@ -15,11 +17,16 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -48,6 +55,30 @@ final class EventReader {
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * Waits until the listener's consumer group has committed past everything now on the topic: every record
+     * written before this call has been handled, and whatever it would do (decide, email) is done.
+     */
+    void awaitConsumed(String listenerId, Topic<String, ?> topic, Duration wait) {
+        String name = namespace.name(topic);
+        try (KafkaConsumer<byte[], byte[]> probe = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                     stack.kafkaBootstrapServers()))) {
+            Map<TopicPartition, Long> ends = probe.endOffsets(probe.partitionsFor(name).stream()
+                    .map(info -> new TopicPartition(name, info.partition())).toList());
+            await().atMost(wait).pollInterval(Duration.ofMillis(200)).until(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(
+                        namespace.group(listenerId)).partitionsToOffsetAndMetadata().get();
+                return ends.entrySet().stream().allMatch(end -> end.getValue() == 0
+                        || committed.get(end.getKey()) != null
+                        && committed.get(end.getKey()).offset() >= end.getValue());
+            });
         }
     }
 

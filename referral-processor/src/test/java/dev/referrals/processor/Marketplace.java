@@ -156,6 +156,13 @@ public class Marketplace {
         }
     }
 
+    /** An open public job, two freelancers, and the referrer invited to the job: what an eligible referral needs. */
+    public void givenAnInvitedReferrerAndAReferee(String jobId, String referrerId, String refereeId) {
+        givenOpenPublicJob(jobId);
+        givenFreelancers(referrerId, refereeId);
+        givenInvited(jobId, referrerId);
+    }
+
     public void givenActivity(JobActivity activity) {
         send(Topics.JOB_ACTIVITY, activity.getJobId(), activity);
         awaitRow("select count(*) from job_activity where event_id = ?", activity.getEventId());

@@ -14,13 +14,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -34,6 +37,10 @@ public class PublishedEvents implements AutoCloseable {
     private final List<ConsumerRecord<String, Object>> records = new CopyOnWriteArrayList<>();
     private final KafkaConsumer<String, Object> consumer;
     private final Thread reader;
+    private final String bootstrapServers;
+    private final List<String> topics;
+    /** How far the reader has read each partition it was assigned. */
+    private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
     private volatile boolean running = true;
 
     PublishedEvents(TopicNamespace namespace, String bootstrapServers, String registryUrl) {
@@ -46,8 +53,10 @@ public class PublishedEvents implements AutoCloseable {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 new StringDeserializer(), values);
-        consumer.subscribe(List.of(namespace.name(Topics.REFERRAL_CREATED), namespace.name(Topics.REFERRAL_REJECTED),
-                namespace.name(Topics.REFERRAL_STATUS_CHANGED)));
+        this.bootstrapServers = bootstrapServers;
+        this.topics = List.of(namespace.name(Topics.REFERRAL_CREATED), namespace.name(Topics.REFERRAL_REJECTED),
+                namespace.name(Topics.REFERRAL_STATUS_CHANGED));
+        consumer.subscribe(topics);
         reader = new Thread(this::read, "published-events");
         reader.setDaemon(true);
         reader.start();
@@ -57,6 +66,7 @@ public class PublishedEvents implements AutoCloseable {
         try {
             while (running) {
                 consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+                consumer.assignment().forEach(partition -> positions.put(partition, consumer.position(partition)));
             }
         } catch (WakeupException closing) {
             // close() woke the consumer up
@@ -116,6 +126,25 @@ public class PublishedEvents implements AutoCloseable {
 
     public List<ReferralStatusChanged> statusChangesOf(String referralId) {
         return on(Topics.REFERRAL_STATUS_CHANGED, change -> change.getReferralId().equals(referralId));
+    }
+
+    /**
+     * Waits until the reader has read everything now committed on its topics, so that a count taken after it
+     * includes every event published before this call.
+     */
+    public void awaitReadToTheEnd() {
+        Map<TopicPartition, Long> ends;
+        try (KafkaConsumer<byte[], byte[]> probe = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            ends = probe.endOffsets(topics.stream()
+                    .flatMap(topic -> probe.partitionsFor(topic).stream())
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList());
+        }
+        await().atMost(WAIT).until(() -> ends.entrySet().stream()
+                .allMatch(end -> positions.getOrDefault(end.getKey(), 0L) >= end.getValue()));
     }
 
     @Override

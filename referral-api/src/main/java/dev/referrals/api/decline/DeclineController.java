@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,15 +43,18 @@ public class DeclineController {
     private final DeclineValidator validator;
     private final DeclineIntake intake;
     private final IdempotentExecution idempotentExecution;
+    private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final RateLimits rateLimits;
     private final int keyMaxLength;
 
     public DeclineController(DeclineValidator validator, DeclineIntake intake, IdempotentExecution idempotentExecution,
-                             JsonMapper json, RateLimits rateLimits, ReferralApiProperties properties) {
+                             TransactionTemplate transactions, JsonMapper json, RateLimits rateLimits,
+                             ReferralApiProperties properties) {
         this.validator = validator;
         this.intake = intake;
         this.idempotentExecution = idempotentExecution;
+        this.transactions = transactions;
         this.json = json;
         this.rateLimits = rateLimits;
         this.keyMaxLength = properties.idempotency().keyMaxLength();
@@ -101,16 +106,34 @@ public class DeclineController {
         if (!caller.mayDeclineAs(decline.freelancerId())) {
             throw new ForbiddenException("A freelancer declines only their own invitations.");
         }
-        if (idempotencyKey == null) {
-            return answer(render(intake.accept(decline, DeclineIds.random(decline.hasReferral()))), false);
+        AtomicBoolean published = new AtomicBoolean();
+        try {
+            if (idempotencyKey == null) {
+                return answer(transactions.execute(transaction -> publish(decline,
+                        DeclineIds.random(decline.hasReferral()), published)), false);
+            }
+            // The same key from two callers is two keys: neither can replay, or block, the other's request.
+            String callersKey = IdempotentExecution.scoped(caller.key(), idempotencyKey);
+            String fingerprint = RequestFingerprint.of(request.getMethod(), request.getRequestURI(),
+                    json.writeValueAsString(body));
+            IdempotentExecution.Answer answer = idempotentExecution.execute(callersKey, fingerprint, () -> publish(
+                    decline, DeclineIds.derived(callersKey, fingerprint, decline.hasReferral()), published));
+            return answer(answer.response(), answer.replayed());
+        } catch (RuntimeException failure) {
+            if (published.get()) {
+                // Kafka committed, then the database transaction that stores the answer failed (the connection
+                // died): the decline is out, the caller was not told so. "Nothing was published" would be false.
+                throw PublishingOutcomeUnknownException.afterPublishing(failure);
+            }
+            throw failure;
         }
-        // The same key from two callers is two keys: neither can replay, or block, the other's request.
-        String callersKey = IdempotentExecution.scoped(caller.key(), idempotencyKey);
-        String fingerprint = RequestFingerprint.of(request.getMethod(), request.getRequestURI(),
-                json.writeValueAsString(body));
-        IdempotentExecution.Answer answer = idempotentExecution.execute(callersKey, fingerprint, () -> render(
-                intake.accept(decline, DeclineIds.derived(callersKey, fingerprint, decline.hasReferral()))));
-        return answer(answer.response(), answer.replayed());
+    }
+
+    /** Publishes the decline in the caller's database transaction, and notes once Kafka committed it. */
+    private StoredResponse publish(Decline decline, DeclineIds ids, AtomicBoolean published) {
+        DeclineAccepted accepted = intake.accept(decline, ids);
+        published.set(true);
+        return render(accepted);
     }
 
     private void checkKey(String idempotencyKey) {

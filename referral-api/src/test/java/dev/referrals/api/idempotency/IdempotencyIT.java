@@ -5,7 +5,6 @@ import static dev.referrals.api.support.Events.id;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.referrals.api.decline.DeclineIds;
 import dev.referrals.api.decline.DeclineRequest;
 import dev.referrals.api.support.ApiClient;
 import dev.referrals.api.support.ApiIntegrationTest;
@@ -101,19 +100,52 @@ class IdempotencyIT extends ApiIntegrationTest {
         assertThat(other.status()).as(other.toString()).isEqualTo(422);
     }
 
+    /**
+     * A commit lost on the way back: Kafka commits the decline, then the API's database connection dies before the
+     * key's answer is stored, so the caller never gets its 202. The connection is cut for real (the key's update is
+     * held in PostgreSQL until the events are on the topic, then its backend is terminated). The caller is told the
+     * outcome is unknown and retries with the same key: the retry runs again and publishes the same ids, so the
+     * topic holds two copies of one decline that the processor decides once (it keys decisions by requestId, and
+     * republishes the stored decision for a copy: referral-processor's
+     * {@code DecisionsIT.aRepublishWithTheSameIdsAfterALostCommitIsDecidedOnce}).
+     */
     @Test
-    void aKeyGivesTheSameIdsToTheSameRequestSoARepublishAfterALostCommitIsDeduplicated() {
+    void aCommitLostAfterKafkaCommittedIsRetriedWithTheSameKeyAndRepublishesTheSameIds() throws Exception {
         String jobId = id("job");
         String key = id("key");
         String path = "/api/v1/invitations/inv-5/decline";
+        String body = body(jobId, "m");
 
-        ApiClient.Answer answer = api.post(path, body(jobId, "m"), KEY, key);
+        ApiClient.Answer lost;
+        holdTheKeysAnswer(key);
+        try {
+            CompletableFuture<ApiClient.Answer> first = CompletableFuture.supplyAsync(
+                    () -> api.post(path, body, KEY, key));
+            awaitPublished(jobId);
+            terminateTheBackendHoldingTheKeysAnswer();
+            lost = first.get();
+        } finally {
+            releaseTheKeysAnswer();
+        }
 
-        String fingerprint = fingerprint(path, body(jobId, "m"));
-        assertThat(answer.json().get("eventId").asString())
-                .isEqualTo(DeclineIds.derived(stored(key), fingerprint, true).eventId());
-        assertThat(answer.json().get("requestId").asString())
-                .isEqualTo(DeclineIds.derived(stored(key), fingerprint, true).requestId());
+        assertThat(lost.status()).as(lost.toString()).isEqualTo(503);
+        assertThat(lost.header("Retry-After")).isNotNull();
+        assertThat(lost.json().get("type").asString()).isEqualTo("urn:referrals:problem:publishing-outcome-unknown");
+        assertThat(keyExists(key)).as("no answer stored, so the retry runs again").isFalse();
+        InviteDeclined published = declinesOf(jobId).get(0);
+
+        ApiClient.Answer retry = api.post(path, body, KEY, key);
+
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(202);
+        assertThat(retry.header("Idempotent-Replayed")).isNull();
+        assertThat(retry.json().get("eventId").asString()).isEqualTo(published.getEventId());
+        await().atMost(VISIBLE).until(() -> committedDeclinesOf(jobId).size() == 2);
+        assertThat(committedDeclinesOf(jobId)).extracting(InviteDeclined::getEventId)
+                .containsExactly(published.getEventId(), published.getEventId());
+        assertThat(requestsOf(jobId)).extracting(ReferralRequested::getRequestId)
+                .containsExactly(retry.json().get("requestId").asString(), retry.json().get("requestId").asString());
+        assertThat(jdbc.sql("SELECT count(*) FROM referral_requests WHERE job_id = :job").param("job", jobId)
+                .query(Long.class).single()).isOne();
     }
 
     @Test
@@ -220,6 +252,36 @@ class IdempotencyIT extends ApiIntegrationTest {
     private boolean keyExists(String key) {
         return jdbc.sql("SELECT count(*) FROM idempotency_keys WHERE idempotency_key = :key")
                 .param("key", stored(key)).query(Long.class).single() == 1;
+    }
+
+    /** Holds the update that stores the key's answer in PostgreSQL, after Kafka committed, until it is released. */
+    private void holdTheKeysAnswer(String key) {
+        jdbc.sql("""
+                CREATE OR REPLACE FUNCTION hold_the_keys_answer() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN PERFORM pg_sleep(60); RETURN NEW; END $$
+                """).update();
+        jdbc.sql("""
+                CREATE TRIGGER hold_the_keys_answer BEFORE UPDATE ON idempotency_keys FOR EACH ROW
+                WHEN (NEW.idempotency_key = '%s') EXECUTE FUNCTION hold_the_keys_answer()
+                """.formatted(stored(key).replace("'", "''"))).update();
+    }
+
+    private void releaseTheKeysAnswer() {
+        jdbc.sql("DROP TRIGGER IF EXISTS hold_the_keys_answer ON idempotency_keys").update();
+        jdbc.sql("DROP FUNCTION IF EXISTS hold_the_keys_answer()").update();
+    }
+
+    /** The API's connection dies: PostgreSQL ends the backend that holds the key's answer. */
+    private void terminateTheBackendHoldingTheKeysAnswer() {
+        await().atMost(VISIBLE).until(() -> jdbc.sql("""
+                        SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+                        WHERE wait_event = 'PgSleep' AND datname = current_database() AND pid <> pg_backend_pid()
+                        """).query(Long.class).single() == 1);
+    }
+
+    private List<InviteDeclined> committedDeclinesOf(String jobId) {
+        return events.values(Topics.INVITE_DECLINED, IsolationLevel.READ_COMMITTED,
+                declined -> jobId.equals(declined.getJobId()));
     }
 
     private void awaitABackendWaitingOnALock() {

@@ -60,9 +60,7 @@ class DecisionsIT {
         String jobId = unique("job");
         String ana = unique("ana");
         String ben = unique("ben");
-        marketplace.givenOpenPublicJob(jobId);
-        marketplace.givenFreelancers(ana, ben);
-        marketplace.givenInvited(jobId, ana);
+        marketplace.givenAnInvitedReferrerAndAReferee(jobId, ana, ben);
         double createdBefore = meters.counter("referrals.decisions", "outcome", "CREATED", "reason", "NONE").count();
         ReferralRequested request = referral(jobId, ana, profileUrlOf(ben));
 
@@ -254,9 +252,7 @@ class DecisionsIT {
         String jobId = unique("job");
         String ana = unique("ana");
         String ben = unique("ben");
-        marketplace.givenOpenPublicJob(jobId);
-        marketplace.givenFreelancers(ana, ben);
-        marketplace.givenInvited(jobId, ana);
+        marketplace.givenAnInvitedReferrerAndAReferee(jobId, ana, ben);
         String typed = "  " + emailOf(ben).toUpperCase() + " ";
         ReferralRequested request = referralByEmail(jobId, ana, typed, now().minus(Marketplace.LONG_AGO));
 
@@ -270,9 +266,7 @@ class DecisionsIT {
         String jobId = unique("job");
         String ana = unique("ana");
         String ben = unique("ben");
-        marketplace.givenOpenPublicJob(jobId);
-        marketplace.givenFreelancers(ana, ben);
-        marketplace.givenInvited(jobId, ana);
+        marketplace.givenAnInvitedReferrerAndAReferee(jobId, ana, ben);
         ReferralRequested request = referral(jobId, ana, profileUrlOf(ben));
         marketplace.sendRequest(request);
         ReferralCreated first = published.awaitCreated(request.getRequestId());
@@ -288,6 +282,32 @@ class DecisionsIT {
                 .param(request.getRequestId()).query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from referral where job_id = ?")
                 .param(jobId).query(Long.class).single()).isEqualTo(1);
+    }
+
+    /**
+     * What the API publishes when a decline's commit was lost and its caller retried with the same Idempotency-Key
+     * ({@code IdempotencyIT} in referral-api): the same eventId and requestId again, stamped with the retry's later
+     * requestedAt. The processor dedupes by requestId: the one stored decision, published again unchanged.
+     */
+    @Test
+    void aRepublishWithTheSameIdsAfterALostCommitIsDecidedOnce() {
+        String jobId = unique("job");
+        String ana = unique("ana");
+        String ben = unique("ben");
+        marketplace.givenAnInvitedReferrerAndAReferee(jobId, ana, ben);
+        ReferralRequested request = referral(jobId, ana, profileUrlOf(ben));
+        ReferralRequested retried = ReferralRequested.newBuilder(request)
+                .setRequestedAt(request.getRequestedAt().plusSeconds(5)).build();
+
+        marketplace.sendRequest(request);
+        marketplace.sendRequest(retried);
+
+        List<Object> outcomes = await().atMost(PublishedEvents.WAIT)
+                .until(() -> published.outcomesOf(request.getRequestId()), all -> all.size() == 2);
+        assertThat(outcomes).first().isInstanceOf(ReferralCreated.class);
+        assertThat(outcomes).containsOnly(outcomes.get(0));
+        assertThat(jdbc.sql("select count(*) from decision where request_id = ?")
+                .param(request.getRequestId()).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
