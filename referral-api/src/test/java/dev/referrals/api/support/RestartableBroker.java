@@ -1,12 +1,9 @@
 package dev.referrals.api.support;
 
-import dev.referrals.localstack.LocalPorts;
-import dev.referrals.localstack.StateDirectory;
 import dev.referrals.localstack.kafka.CatalogueTopics;
-import dev.referrals.localstack.kafka.KafkaBroker;
 import dev.referrals.localstack.kafka.KafkaBrokerSettings;
+import dev.referrals.localstack.kafka.KafkaCluster;
 import dev.referrals.schemas.TopicNamespace;
-import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -17,53 +14,40 @@ import java.time.Duration;
 public final class RestartableBroker implements AutoCloseable {
 
     private static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(1);
+    private static final int NODE = 1;
 
-    private final Path logDir;
-    private final int port;
-    private final int controllerPort;
-    private KafkaBroker broker;
+    private final KafkaCluster broker;
 
-    private RestartableBroker(Path logDir, KafkaBroker first) {
-        this.logDir = logDir;
-        this.broker = first;
-        this.port = first.port();
-        this.controllerPort = first.controllerPort();
+    private RestartableBroker(KafkaCluster broker) {
+        this.broker = broker;
     }
 
-    /** Starts the broker on free ports. */
+    /** Starts the broker on free ports, with a temporary log dir deleted on close. */
     public static RestartableBroker start() {
-        Path logDir = StateDirectory.createTemporary("kafka-restartable");
-        return new RestartableBroker(logDir, KafkaBroker.start(
-                KafkaBrokerSettings.persistent(logDir, LocalPorts.ANY_FREE_PORT, LocalPorts.ANY_FREE_PORT)));
+        return new RestartableBroker(KafkaCluster.start(KafkaBrokerSettings.temporary()));
     }
 
     public String bootstrapServers() {
-        return KafkaBrokerSettings.LOCALHOST + ":" + port;
+        return broker.bootstrapServers();
     }
 
     /** Creates the namespace's catalogue topics on this broker, as the shared stack does on its own. */
     public void createTopics(TopicNamespace namespace) {
-        new CatalogueTopics(bootstrapServers(), DEAD_LETTER_RETENTION).create(namespace);
+        new CatalogueTopics(bootstrapServers(), DEAD_LETTER_RETENTION, broker.brokers()).create(namespace);
     }
 
     /** Shuts the broker down: from now on nothing answers on its port. */
-    public synchronized void stop() {
-        if (broker != null) {
-            broker.close();
-            broker = null;
-        }
+    public void stop() {
+        broker.stopBroker(NODE);
     }
 
     /** Starts it again on the same port with the same log, and returns once it answers clients. */
-    public synchronized void restart() {
-        if (broker == null) {
-            broker = KafkaBroker.start(KafkaBrokerSettings.persistent(logDir, port, controllerPort));
-        }
+    public void restart() {
+        broker.startBroker(NODE);
     }
 
     @Override
-    public synchronized void close() {
-        stop();
-        StateDirectory.delete(logDir);
+    public void close() {
+        broker.close();
     }
 }
