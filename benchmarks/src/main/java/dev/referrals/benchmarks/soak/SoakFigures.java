@@ -22,31 +22,27 @@ final class SoakFigures {
     private final Map<String, Long> retries;
     private final Instant loadStartedAt;
     private final List<Fault> faults;
-    private final List<TopicAudit.Outcome> outcomes;
     private final Map<MailAudit.Email, Instant> emailArrivals;
-    private final List<PoisonRecords.Poison> poison;
     private final SoakEvidence evidence;
 
     SoakFigures(SoakSettings settings, Map<Long, SoakCaller.Call> calls, Map<String, Long> retries,
-                Instant loadStartedAt, List<Fault> faults, List<TopicAudit.Outcome> outcomes,
-                Map<MailAudit.Email, Instant> emailArrivals, List<PoisonRecords.Poison> poison,
+                Instant loadStartedAt, List<Fault> faults, Map<MailAudit.Email, Instant> emailArrivals,
                 SoakEvidence evidence) {
         this.settings = settings;
         this.calls = calls;
         this.retries = retries;
         this.loadStartedAt = loadStartedAt;
         this.faults = faults;
-        this.outcomes = outcomes;
         this.emailArrivals = emailArrivals;
-        this.poison = poison;
         this.evidence = evidence;
     }
 
     SoakReport report(String startedAt, double seconds) {
         List<SoakChecks.Check> checks = SoakChecks.of(evidence);
         return new SoakReport(settings.preset(), startedAt, seconds, settings, load(),
-                faults.stream().map(this::impact).toList(), countBy(poison, record -> record.kind().name()),
-                countBy(poison, record -> record.topic().name()), evidence.deadLetters().size(), checks,
+                faults.stream().map(this::impact).toList(),
+                countBy(evidence.poison(), record -> record.kind().name()),
+                countBy(evidence.poison(), record -> record.topic().name()), evidence.deadLetters().size(), checks,
                 checks.stream().allMatch(SoakChecks.Check::passed));
     }
 
@@ -54,9 +50,9 @@ final class SoakFigures {
         List<SoakCaller.Call> accepted = calls.values().stream()
                 .filter(call -> call.outcome == SoakCaller.Outcome.ACCEPTED).toList();
         List<Long> millis = accepted.stream().map(call -> call.timeToAnswer().toMillis()).sorted().toList();
-        long decisions = outcomes.stream().map(TopicAudit.Outcome::requestId).distinct().count();
-        long created = outcomes.stream().filter(TopicAudit.Outcome::created).map(TopicAudit.Outcome::detail)
-                .distinct().count();
+        long decisions = evidence.outcomes().stream().map(TopicAudit.Outcome::requestId).distinct().count();
+        long created = evidence.outcomes().stream().filter(TopicAudit.Outcome::created)
+                .map(TopicAudit.Outcome::detail).distinct().count();
         return new SoakReport.Load(calls.size(), accepted.size(),
                 calls.values().stream().filter(call -> call.attempts.get() > 1).count(), retries,
                 new SoakReport.Percentiles(percentile(millis, P50), percentile(millis, P99),
@@ -74,7 +70,7 @@ final class SoakFigures {
         return new SoakReport.FaultImpact(fault.kind().name(), fault.target(),
                 seconds(Duration.between(loadStartedAt, fault.startedAt())), seconds(fault.duration()),
                 during.size(), during.stream().filter(call -> call.attempts.get() > 1).count(), worst,
-                after(fault.restoredAt(), outcomes.stream().map(TopicAudit.Outcome::at)),
+                after(fault.restoredAt(), evidence.outcomes().stream().map(TopicAudit.Outcome::at)),
                 after(fault.restoredAt(), emailArrivals.values().stream()));
     }
 

@@ -129,9 +129,10 @@ public final class SoakRun {
                     namespace.group("notification-worker.accounts"), List.of(namespace.name(Topics.ACCOUNTS)),
                     namespace.group("notification-worker.jobs"), List.of(namespace.name(Topics.JOBS))),
                     settings.drainTimeout(), SAMPLE);
+            FaultPlan plan = FaultPlan.of(settings);
             progress.line("soak: " + settings.instances() + " instances of each service ready, their facts loaded ("
                     + settings.jobs() + " jobs); offering " + settings.requests() + " declines at " + settings.rate()
-                    + "/s for " + settings.loadDuration().toSeconds() + " s, with " + FaultPlan.of(settings).size()
+                    + "/s for " + settings.loadDuration().toSeconds() + " s, with " + plan.size()
                     + " faults and " + settings.poisonRecords() + " poison records");
             String token = stack.authorizationServer().tokens().serviceToken(LocalIdentities.JOB_SERVICES);
             List<Integer> apiPorts = services.of(Service.REFERRAL_API).stream()
@@ -143,7 +144,7 @@ public final class SoakRun {
                 CompletableFuture<List<PoisonRecords.Poison>> poisonSent = CompletableFuture.supplyAsync(
                         () -> poison.sendSpread(settings.poisonRecords(), settings.loadDuration()));
                 List<Fault> faults = new FaultRunner(settings, services, stack.faults(), progress)
-                        .run(FaultPlan.of(settings), loadStartedAt);
+                        .run(plan, loadStartedAt);
                 List<PoisonRecords.Poison> poisonRecords = poisonSent.join();
                 awaitAnswers(caller);
                 Map<Long, SoakCaller.Call> calls = caller.calls();
@@ -160,8 +161,8 @@ public final class SoakRun {
                         topics.consumingGroups(), lag, count(faults, Fault.Kind.KILL_WORKER),
                         count(faults, Fault.Kind.KILL_WORKER) + count(faults, Fault.Kind.KILL_PROCESSOR)
                                 + count(faults, Fault.Kind.KILL_API));
-                return new SoakFigures(settings, calls, caller.retries(), loadStartedAt, faults, topics.outcomes(),
-                        mail.firstArrival(), poisonRecords, evidence)
+                return new SoakFigures(settings, calls, caller.retries(), loadStartedAt, faults, mail.firstArrival(),
+                        evidence)
                         .report(startedAt.toString(), (System.nanoTime() - started) / 1e9);
             }
         }
