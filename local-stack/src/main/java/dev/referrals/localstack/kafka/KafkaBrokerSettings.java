@@ -54,6 +54,11 @@ public record KafkaBrokerSettings(String host, int brokers, int port, int contro
         return new KafkaBrokerSettings(host, count, port, controllerPort, logDir);
     }
 
+    /** Whether every port is chosen at start-up, so a start that lost one to another process may choose again. */
+    boolean choosesPorts() {
+        return port == LocalPorts.ANY_FREE_PORT && controllerPort == LocalPorts.ANY_FREE_PORT;
+    }
+
     /** The client port of node {@code nodeId} (1 to {@link #brokers()}), or {@link LocalPorts#ANY_FREE_PORT}. */
     int port(int nodeId) {
         return nodePort(port, nodeId);

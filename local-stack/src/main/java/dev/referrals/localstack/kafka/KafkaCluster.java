@@ -66,6 +66,10 @@ public final class KafkaCluster implements RunningKafka {
      *                                    cluster does not come up
      */
     public static KafkaCluster start(KafkaBrokerSettings settings) {
+        return LocalPorts.retryLostPortRace(settings.choosesPorts(), () -> startOnce(settings));
+    }
+
+    private static KafkaCluster startOnce(KafkaBrokerSettings settings) {
         long startedAt = System.nanoTime();
         List<KafkaNodeAddress> quorum = new ArrayList<>();
         for (int nodeId = 1; nodeId <= settings.brokers(); nodeId++) {
@@ -104,8 +108,11 @@ public final class KafkaCluster implements RunningKafka {
             if (e instanceof LocalStackStartupException startupFailure) {
                 throw startupFailure;
             }
-            // Another process may have taken a port after the check above; that deserves the usual message.
-            quorum.forEach(KafkaCluster::requireFreePorts);
+            // Another process may have taken a port after the check above; that deserves the usual message. Only then:
+            // after a timeout, a node still starting holds its own ports.
+            if (LocalPorts.isBindFailure(e)) {
+                quorum.forEach(KafkaCluster::requireFreePorts);
+            }
             throw new LocalStackStartupException(WHAT + (nodes.size() == 1 ? "" : "s") + " failed to start on "
                     + cluster.bootstrapServers() + " with log dir " + logDir + " ("
                     + LocalStackStartupException.rootMessage(e) + "); " + Setting.DATA_DIR.howToChange()

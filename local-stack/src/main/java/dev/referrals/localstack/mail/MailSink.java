@@ -62,6 +62,12 @@ public final class MailSink implements AutoCloseable {
      * @throws LocalStackStartupException with a one-line message if a port is busy
      */
     public static MailSink start(MailSinkSettings settings) {
+        boolean portsChosenHere = settings.smtpPort() == LocalPorts.ANY_FREE_PORT
+                && settings.imapPort() == LocalPorts.ANY_FREE_PORT;
+        return LocalPorts.retryLostPortRace(portsChosenHere, () -> startOnce(settings));
+    }
+
+    private static MailSink startOnce(MailSinkSettings settings) {
         String host = settings.host();
         int smtpPort = LocalPorts.resolve(settings.smtpPort());
         int imapPort = LocalPorts.resolve(settings.imapPort());

@@ -95,6 +95,11 @@ public final class Postgres implements AutoCloseable {
     }
 
     private static Postgres startEmbedded(PostgresSettings settings) {
+        return LocalPorts.retryLostPortRace(settings.port() == LocalPorts.ANY_FREE_PORT,
+                () -> startEmbeddedOnce(settings));
+    }
+
+    private static Postgres startEmbeddedOnce(PostgresSettings settings) {
         long startedAt = System.nanoTime();
         int port = LocalPorts.resolve(settings.port());
         LocalPorts.requireFree(WHAT, EMBEDDED_HOST, port, Setting.POSTGRES_PORT);
